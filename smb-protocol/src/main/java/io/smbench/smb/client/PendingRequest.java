@@ -16,12 +16,19 @@ public final class PendingRequest<R> {
     private final int command;
     private final int creditCharge;
     private final long sentAtNanos;
+    private final long sessionId;
     private final ResponseListener<R> listener;
     private long asyncId;
     private boolean timedOut;
     private ScheduledFuture<?> timeout;
 
     public PendingRequest(long messageId, int command, int creditCharge, long sentAtNanos, ResponseListener<R> listener) {
+        this(messageId, command, creditCharge, sentAtNanos, 0L, listener);
+    }
+
+    public PendingRequest(long messageId, int command, int creditCharge, long sentAtNanos, long sessionId,
+            ResponseListener<R> listener) {
+        this.sessionId = sessionId;
         this.messageId = messageId;
         this.command = command;
         this.creditCharge = creditCharge;
@@ -40,6 +47,11 @@ public final class PendingRequest<R> {
 
     public int creditCharge() {
         return creditCharge;
+    }
+
+    /** SessionId the request was sent on; CANCEL must carry the same (MS-SMB2 3.2.4.24). */
+    public long sessionId() {
+        return sessionId;
     }
 
     public long sentAtNanos() {

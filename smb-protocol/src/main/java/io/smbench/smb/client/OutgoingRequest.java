@@ -1,0 +1,56 @@
+package io.smbench.smb.client;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A request before it has a MessageId: what the connection needs to frame, sign, encrypt, send
+ * and correlate it. The connection assigns MessageId from its {@link CreditWindow} at send time.
+ *
+ * @param command SMB2 command code (MS-SMB2 2.2.1)
+ * @param sessionId SessionId, 0 before a session exists
+ * @param treeId TreeId, 0 when the command has no tree
+ * @param creditCharge CreditCharge (MS-SMB2 3.1.5.2); 0 is sent as given and still consumes one MessageId
+ * @param creditRequest credits asked for
+ * @param extraFlags header flags besides SIGNED (which the session's security sets), e.g. DFS_OPERATIONS
+ * @param body writes the command's body after the header
+ * @param timeout how long to wait for the final response; an interim response restarts it
+ * @param observer sees the plaintext message as sent (the preauth hash needs it), or null
+ */
+public record OutgoingRequest(
+        int command,
+        long sessionId,
+        int treeId,
+        int creditCharge,
+        int creditRequest,
+        int extraFlags,
+        BodyWriter body,
+        Duration timeout,
+        MessageObserver observer) {
+
+    public OutgoingRequest {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(timeout, "timeout");
+        if (creditCharge < 0 || creditCharge > 0xFFFF || creditRequest < 0 || creditRequest > 0xFFFF) {
+            throw new IllegalArgumentException("CreditCharge and CreditRequest are 16-bit values");
+        }
+    }
+
+    /** A request of one credit asking for {@code creditRequest} more, with no observer. */
+    public static OutgoingRequest of(int command, long sessionId, int treeId, int creditRequest, BodyWriter body,
+            Duration timeout) {
+        return new OutgoingRequest(command, sessionId, treeId, 1, creditRequest, 0, body, timeout, null);
+    }
+
+    /** The same request with an observer of its encoded bytes. */
+    public OutgoingRequest observedBy(MessageObserver newObserver) {
+        return new OutgoingRequest(command, sessionId, treeId, creditCharge, creditRequest, extraFlags, body, timeout,
+                newObserver);
+    }
+
+    /** The same request with another CreditCharge. */
+    public OutgoingRequest withCreditCharge(int charge) {
+        return new OutgoingRequest(command, sessionId, treeId, charge, creditRequest, extraFlags, body, timeout,
+                observer);
+    }
+}

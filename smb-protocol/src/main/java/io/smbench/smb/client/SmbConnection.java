@@ -1,0 +1,491 @@
+package io.smbench.smb.client;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.agrona.collections.Long2ObjectHashMap;
+
+/**
+ * One SMB2 transport connection: sends requests with MessageIds from the credit window, matches
+ * responses to requests, and applies each session's signing and encryption.
+ *
+ * <p>The receive path follows MS-SMB2 3.2.5.1 in order: decrypt a transform (3.2.5.1.1.1), split a
+ * compound chain (3.2.5.1.9), route unsolicited break notifications (MessageId
+ * 0xFFFFFFFFFFFFFFFF, 3.2.5.19), match the MessageId (3.2.5.1.2), grant credits (3.2.5.1.4),
+ * record interim responses (3.2.5.1.5), verify the signature (3.2.5.1.3), complete.
+ *
+ * <p>Threading: every piece of state is owned by the channel's event loop; the public methods may
+ * be called from any thread and hop onto it. Credits never block: a request without credit waits
+ * in a queue until a response grants more.
+ */
+public final class SmbConnection implements AutoCloseable {
+    private final Channel channel;
+    private final EventLoop loop;
+    private final CreditWindow credits = new CreditWindow();
+    private final OutstandingRequests<Smb2Response> outstanding = new OutstandingRequests<>();
+    private final ArrayDeque<Queued> waitingForCredit = new ArrayDeque<>();
+    private final Long2ObjectHashMap<SessionEntry> sessions = new Long2ObjectHashMap<>();
+    private final ConnectionStats stats = new ConnectionStats();
+    private final CompletableFuture<Throwable> closeFuture = new CompletableFuture<>();
+    private volatile UnsolicitedMessageListener unsolicitedListener = message -> message.close();
+    private Throwable closeCause;
+
+    private record Queued(List<OutgoingRequest> chain, boolean related, List<ResponseListener<Smb2Response>> listeners) {}
+
+    private static final class SessionEntry {
+        final MessageSecurity security;
+        final boolean requireSignedResponses;
+
+        SessionEntry(MessageSecurity security, boolean requireSignedResponses) {
+            this.security = security;
+            this.requireSignedResponses = requireSignedResponses;
+        }
+    }
+
+    SmbConnection(Channel channel) {
+        this.channel = channel;
+        this.loop = channel.eventLoop();
+    }
+
+    /** The Netty channel; tests and the transport use it. */
+    public Channel channel() {
+        return channel;
+    }
+
+    public ConnectionStats stats() {
+        return stats;
+    }
+
+    /** Completes with the cause when the connection closes (null for an orderly close). */
+    public CompletableFuture<Throwable> closeFuture() {
+        return closeFuture;
+    }
+
+    /** Where break notifications go; by default they are released unread. */
+    public void onUnsolicited(UnsolicitedMessageListener listener) {
+        this.unsolicitedListener = listener;
+    }
+
+    /**
+     * Applies {@code security} to every later message of session {@code sessionId}.
+     *
+     * @param requireSignedResponses discard unsigned responses of this session (MS-SMB2 3.2.5.1.3)
+     */
+    public void registerSession(long sessionId, MessageSecurity security, boolean requireSignedResponses) {
+        runOnLoop(() -> sessions.put(sessionId, new SessionEntry(security, requireSignedResponses)));
+    }
+
+    /** Stops applying security for a session (after LOGOFF). */
+    public void unregisterSession(long sessionId) {
+        runOnLoop(() -> sessions.remove(sessionId));
+    }
+
+    /** Sends one request; the future completes on the event loop. */
+    public CompletableFuture<Smb2Response> send(OutgoingRequest request) {
+        FutureListener listener = new FutureListener();
+        send(request, listener);
+        return listener.future;
+    }
+
+    /** Sends one request; exactly one of the listener's methods is called, on the event loop. */
+    public void send(OutgoingRequest request, ResponseListener<Smb2Response> listener) {
+        sendChain(List.of(request), false, List.of(listener));
+    }
+
+    /**
+     * Sends requests as one compound chain (MS-SMB2 3.2.4.1.4): each gets its own MessageId and
+     * response; with {@code related}, every request after the first carries
+     * SMB2_FLAGS_RELATED_OPERATIONS so it uses the FileId, SessionId and TreeId of the one before.
+     */
+    public List<CompletableFuture<Smb2Response>> sendCompound(List<OutgoingRequest> chain, boolean related) {
+        List<FutureListener> listeners = chain.stream().map(r -> new FutureListener()).toList();
+        sendChain(chain, related, List.copyOf(listeners));
+        return listeners.stream().map(l -> l.future).toList();
+    }
+
+    private void sendChain(List<OutgoingRequest> chain, boolean related, List<ResponseListener<Smb2Response>> listeners) {
+        if (chain.isEmpty() || chain.size() != listeners.size()) {
+            throw new IllegalArgumentException("a chain needs one listener per request and at least one request");
+        }
+        runOnLoop(() -> trySend(new Queued(chain, related, listeners)));
+    }
+
+    private void trySend(Queued queued) {
+        if (closeCause != null || !channel.isActive()) {
+            failChain(queued, new ConnectionClosedException("connection is closed", closeCause));
+            return;
+        }
+        if (!waitingForCredit.isEmpty() || credits.available() < chargeOf(queued.chain())) {
+            waitingForCredit.add(queued);
+            return;
+        }
+        writeChain(queued);
+    }
+
+    private static long chargeOf(List<OutgoingRequest> chain) {
+        long total = 0;
+        for (OutgoingRequest request : chain) {
+            total += Math.max(1, request.creditCharge());
+        }
+        return total;
+    }
+
+    private void writeChain(Queued queued) {
+        List<OutgoingRequest> chain = queued.chain();
+        ByteBuf frame = channel.alloc().buffer();
+        long[] messageIds = new long[chain.size()];
+        MessageSecurity encryptor = null;
+        try {
+            int previousStart = -1;
+            for (int i = 0; i < chain.size(); i++) {
+                OutgoingRequest request = chain.get(i);
+                if (previousStart >= 0) {
+                    padTo8(frame);
+                    frame.setIntLE(previousStart + HeaderFields.NEXT_COMMAND, frame.writerIndex() - previousStart);
+                }
+                int start = frame.writerIndex();
+                messageIds[i] = credits.tryAcquire(request.creditCharge());
+                int flags = request.extraFlags() | (queued.related() && i > 0 ? HeaderFields.FLAG_RELATED_OPERATIONS : 0);
+                writeHeader(frame, request, messageIds[i], flags);
+                request.body().write(frame, start);
+                previousStart = start;
+                SessionEntry session = sessions.get(request.sessionId());
+                if (session != null && session.security.encrypts()) {
+                    encryptor = session.security;
+                }
+            }
+            signEach(frame, chain, messageIds);
+            for (int i = 0; i < chain.size(); i++) {
+                PendingRequest<Smb2Response> pending = new PendingRequest<>(messageIds[i], chain.get(i).command(),
+                        chain.get(i).creditCharge(), System.nanoTime(), chain.get(i).sessionId(), queued.listeners().get(i));
+                outstanding.add(pending);
+                armTimeout(pending, chain.get(i).timeout());
+            }
+            ByteBuf wire = encryptor == null ? frame : encryptor.encrypt(channel.alloc(), frame);
+            frame = null;
+            channel.writeAndFlush(wire).addListener(written -> {
+                if (!written.isSuccess()) {
+                    close(new ConnectionClosedException("write failed", written.cause()));
+                }
+            });
+        } catch (RuntimeException e) {
+            if (frame != null) {
+                frame.release();
+            }
+            for (int i = 0; i < chain.size(); i++) {
+                outstanding.remove(messageIds[i]);
+                queued.listeners().get(i).onFailure(e);
+            }
+        }
+    }
+
+    private void signEach(ByteBuf frame, List<OutgoingRequest> chain, long[] messageIds) {
+        int start = frame.readerIndex();
+        for (int i = 0; i < chain.size(); i++) {
+            int next = frame.getIntLE(start + HeaderFields.NEXT_COMMAND);
+            int end = next == 0 ? frame.writerIndex() : start + next;
+            ByteBuf message = frame.slice(start, end - start);
+            SessionEntry session = sessions.get(chain.get(i).sessionId());
+            if (session != null && session.security.signs() && !session.security.encrypts()) {
+                session.security.sign(message);
+            }
+            MessageObserver observer = chain.get(i).observer();
+            if (observer != null) {
+                observer.observe(message);
+            }
+            start = end;
+        }
+    }
+
+    private static void padTo8(ByteBuf frame) {
+        int pad = (8 - (frame.writerIndex() - frame.readerIndex()) % 8) % 8;
+        frame.writeZero(pad);
+    }
+
+    private static void writeHeader(ByteBuf out, OutgoingRequest request, long messageId, int flags) {
+        out.writeIntLE(HeaderFields.PROTOCOL_ID);
+        out.writeShortLE(HeaderFields.LENGTH);
+        out.writeShortLE(request.creditCharge());
+        out.writeIntLE(0); // ChannelSequence/Reserved: no replay on this connection yet
+        out.writeShortLE(request.command());
+        out.writeShortLE(request.creditRequest());
+        out.writeIntLE(flags);
+        out.writeIntLE(0); // NextCommand, patched when a chain continues
+        out.writeLongLE(messageId);
+        out.writeIntLE(0); // Reserved (sync form)
+        out.writeIntLE(request.treeId());
+        out.writeLongLE(request.sessionId());
+        out.writeZero(16); // Signature
+    }
+
+    private void armTimeout(PendingRequest<Smb2Response> pending, Duration timeout) {
+        pending.timeout(loop.schedule(() -> expire(pending), timeout.toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    private void expire(PendingRequest<Smb2Response> pending) {
+        if (outstanding.get(pending.messageId()) != pending) {
+            return;
+        }
+        stats.countTimeout();
+        outstanding.expire(pending.messageId(), new RequestTimeoutException("no response to command 0x"
+                + Integer.toHexString(pending.command()) + " (MessageId " + pending.messageId() + ") in time; CANCEL sent"));
+        sendCancel(pending);
+    }
+
+    /**
+     * Sends CANCEL for an outstanding request (MS-SMB2 3.2.4.24): with the request's MessageId, or
+     * in the async form with its AsyncId once an interim response gave one. CANCEL consumes no
+     * credit and gets no response of its own.
+     */
+    public void cancel(long messageId) {
+        runOnLoop(() -> {
+            PendingRequest<Smb2Response> pending = outstanding.get(messageId);
+            if (pending != null) {
+                sendCancel(pending);
+            }
+        });
+    }
+
+    private void sendCancel(PendingRequest<Smb2Response> pending) {
+        if (!channel.isActive()) {
+            return;
+        }
+        ByteBuf frame = channel.alloc().buffer(HeaderFields.LENGTH + 4);
+        frame.writeIntLE(HeaderFields.PROTOCOL_ID);
+        frame.writeShortLE(HeaderFields.LENGTH);
+        frame.writeShortLE(0); // CreditCharge: CANCEL consumes none
+        frame.writeIntLE(0);
+        frame.writeShortLE(HeaderFields.COMMAND_CANCEL);
+        frame.writeShortLE(0);
+        frame.writeIntLE(pending.isAsync() ? HeaderFields.FLAG_ASYNC_COMMAND : 0);
+        frame.writeIntLE(0);
+        frame.writeLongLE(pending.messageId());
+        frame.writeLongLE(pending.asyncId()); // sync form: Reserved and TreeId, both zero
+        frame.writeLongLE(pending.sessionId());
+        frame.writeZero(16);
+        frame.writeShortLE(4); // StructureSize (2.2.30)
+        frame.writeShortLE(0);
+        SessionEntry session = sessions.get(pending.sessionId());
+        ByteBuf wire = frame;
+        if (session != null && session.security.encrypts()) {
+            wire = session.security.encrypt(channel.alloc(), frame);
+        } else if (session != null && session.security.signs()) {
+            session.security.sign(frame);
+        }
+        stats.countCancelSent();
+        channel.writeAndFlush(wire);
+    }
+
+    /** Called by the channel handler for every Direct TCP frame; takes ownership of {@code frame}. */
+    void onFrame(ByteBuf frame) {
+        try {
+            if (frame.readableBytes() < 4) {
+                throw protocolError("frame of " + frame.readableBytes() + " bytes is shorter than any SMB2 message", 0);
+            }
+            int protocolId = frame.getIntLE(frame.readerIndex());
+            if (protocolId == 0x424D53FD) {
+                onTransformed(frame);
+            } else if (protocolId == HeaderFields.PROTOCOL_ID) {
+                onPlainChain(frame, false);
+            } else {
+                throw protocolError(String.format("ProtocolId 0x%08X is neither SMB2 (0xFE 'SMB') nor a transform "
+                        + "header (0xFD 'SMB')", Integer.reverseBytes(protocolId)), 0);
+            }
+        } finally {
+            frame.release();
+        }
+    }
+
+    private void onTransformed(ByteBuf frame) {
+        if (frame.readableBytes() < 52) {
+            throw protocolError("transform header truncated: " + frame.readableBytes() + " of 52 bytes", 0);
+        }
+        long sessionId = frame.getLongLE(frame.readerIndex() + 44);
+        SessionEntry session = sessions.get(sessionId);
+        if (session == null) {
+            stats.countDecryptFailure();
+            return;
+        }
+        ByteBuf plain;
+        try {
+            plain = session.security.decrypt(channel.alloc(), frame);
+        } catch (SmbSecurityException e) {
+            // MS-SMB2 3.2.5.1.1.1: discard; the request it answered times out and is reported.
+            stats.countDecryptFailure();
+            return;
+        }
+        try {
+            onPlainChain(plain, true);
+        } finally {
+            plain.release();
+        }
+    }
+
+    private void onPlainChain(ByteBuf chain, boolean encrypted) {
+        int start = chain.readerIndex();
+        int end = chain.writerIndex();
+        while (true) {
+            if (end - start < HeaderFields.LENGTH) {
+                throw protocolError("message of " + (end - start) + " bytes is shorter than the 64-byte SMB2 header",
+                        start - chain.readerIndex());
+            }
+            if (chain.getIntLE(start) != HeaderFields.PROTOCOL_ID) {
+                throw protocolError("compounded message does not start with 0xFE 'SMB'", start - chain.readerIndex());
+            }
+            long next = chain.getUnsignedIntLE(start + HeaderFields.NEXT_COMMAND);
+            if (next != 0 && (next < HeaderFields.LENGTH || next % 8 != 0 || start + next > end)) {
+                throw protocolError("NextCommand=" + next + " is not an 8-byte aligned offset inside the frame (length "
+                        + (end - start) + ")", start - chain.readerIndex() + HeaderFields.NEXT_COMMAND);
+            }
+            int length = next == 0 ? end - start : (int) next;
+            onMessage(chain.retainedSlice(start, length), encrypted);
+            if (next == 0) {
+                return;
+            }
+            start += length;
+        }
+    }
+
+    private void onMessage(ByteBuf message, boolean encrypted) {
+        Smb2Response response = new Smb2Response(message, encrypted);
+        boolean delivered = false;
+        try {
+            long messageId = response.messageId();
+            if (messageId == HeaderFields.UNSOLICITED_MESSAGE_ID) {
+                delivered = true;
+                unsolicitedListener.onUnsolicited(response);
+                return;
+            }
+            PendingRequest<Smb2Response> pending = outstanding.get(messageId);
+            if (pending == null) {
+                stats.countStrayResponse();
+                return;
+            }
+            credits.grant(response.creditResponse());
+            if (response.isAsync() && response.status() == HeaderFields.STATUS_PENDING) {
+                stats.countInterimResponse();
+                outstanding.markAsync(messageId, message.getLongLE(message.readerIndex() + HeaderFields.ASYNC_ID));
+                drainWaiting();
+                return;
+            }
+            outstanding.remove(messageId);
+            drainWaiting();
+            SmbSecurityException securityFailure = checkSignature(response, encrypted);
+            if (pending.isTimedOut()) {
+                return;
+            }
+            if (securityFailure != null) {
+                pending.listener().onFailure(securityFailure);
+                return;
+            }
+            delivered = true;
+            pending.listener().onResponse(response);
+        } finally {
+            if (!delivered) {
+                response.close();
+            }
+        }
+    }
+
+    private SmbSecurityException checkSignature(Smb2Response response, boolean encrypted) {
+        if (encrypted) {
+            return null; // an encrypted message is authenticated by its tag instead (3.2.5.1.3)
+        }
+        SessionEntry session = sessions.get(response.sessionId());
+        if (session == null) {
+            return null;
+        }
+        if (response.isSigned()) {
+            if (!session.security.verify(response.message())) {
+                stats.countBadSignature();
+                return new SmbSecurityException("bad signature on the response to MessageId " + response.messageId()
+                        + " (command 0x" + Integer.toHexString(response.command()) + "); response discarded");
+            }
+            return null;
+        }
+        if (session.requireSignedResponses) {
+            stats.countUnsignedWhenRequired();
+            return new SmbSecurityException("unsigned response to MessageId " + response.messageId()
+                    + " on a session that requires signing; response discarded");
+        }
+        return null;
+    }
+
+    private void drainWaiting() {
+        while (!waitingForCredit.isEmpty() && credits.available() >= chargeOf(waitingForCredit.peek().chain())) {
+            writeChain(waitingForCredit.poll());
+        }
+    }
+
+    private SmbProtocolViolation protocolError(String what, int offset) {
+        SmbProtocolViolation error = new SmbProtocolViolation(what + " (byte offset " + offset + " of the frame)");
+        close(error);
+        return error;
+    }
+
+    private void failChain(Queued queued, Throwable cause) {
+        for (ResponseListener<Smb2Response> listener : queued.listeners()) {
+            listener.onFailure(cause);
+        }
+    }
+
+    /** Closes the connection; every outstanding and queued request fails with {@code cause}. */
+    void close(Throwable cause) {
+        runOnLoop(() -> {
+            if (closeCause != null) {
+                return;
+            }
+            closeCause = cause == null ? new ConnectionClosedException("connection closed", null) : cause;
+            ConnectionClosedException failure = closeCause instanceof ConnectionClosedException c ? c
+                    : new ConnectionClosedException("connection closed: " + closeCause.getMessage(), closeCause);
+            outstanding.failAll(failure);
+            while (!waitingForCredit.isEmpty()) {
+                failChain(waitingForCredit.poll(), failure);
+            }
+            channel.close();
+            closeFuture.complete(cause);
+        });
+    }
+
+    @Override
+    public void close() {
+        close(null);
+        closeFuture.join();
+    }
+
+    /** Credits this connection holds now (for reports and tests). */
+    public CompletableFuture<Long> availableCredits() {
+        CompletableFuture<Long> result = new CompletableFuture<>();
+        runOnLoop(() -> result.complete(credits.available()));
+        return result;
+    }
+
+    private void runOnLoop(Runnable task) {
+        if (loop.inEventLoop()) {
+            task.run();
+        } else {
+            loop.execute(task);
+        }
+    }
+
+    private static final class FutureListener implements ResponseListener<Smb2Response> {
+        final CompletableFuture<Smb2Response> future = new CompletableFuture<>();
+
+        @Override
+        public void onResponse(Smb2Response response) {
+            if (!future.complete(response)) {
+                response.close();
+            }
+        }
+
+        @Override
+        public void onFailure(Throwable cause) {
+            future.completeExceptionally(cause);
+        }
+    }
+}
