@@ -28,4 +28,42 @@ final class SmbClient {
     static Commands.Result run(SambaLab lab, String share, String commands, String... extra) {
         return run(lab, lab.credentialsFile(), share, commands, extra);
     }
+
+    /**
+     * Connects an interactive smbclient (stdin held open) so that its session is visible to smbstatus, runs
+     * {@code smbstatus -s CONF -j} once the session shows up and returns that JSON.
+     *
+     * @param lab the instance
+     * @param share share name
+     * @param extra extra smbclient arguments
+     * @return smbstatus JSON text with the session
+     */
+    static String sessionStatus(SambaLab lab, String share, String... extra) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Commands.require("smbclient"),
+                "//" + lab.host() + "/" + share, "-p", Integer.toString(lab.port()), "-A",
+                lab.credentialsFile().toString()));
+        cmd.addAll(List.of(extra));
+        Process client = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            client.getOutputStream().write("ls\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            client.getOutputStream().flush();
+            String json = "";
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                json = Commands.run(null, 30, List.of(Commands.require("smbstatus"), "-s",
+                        lab.configFile().toString(), "-j")).output();
+                if (json.contains("\"session_dialect\"")) {
+                    return json;
+                }
+                Thread.sleep(100);
+            }
+            return json;
+        } finally {
+            client.getOutputStream().close();
+            if (!client.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                client.destroyForcibly();
+            }
+        }
+    }
 }

@@ -1,0 +1,77 @@
+package io.smbench.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lifecycle of {@link SambaLab} without the JUnit extension: start, readiness, stop, failures. */
+class SambaLabTest {
+    @BeforeAll
+    static void needsSmbd() {
+        assumeTrue(SambaLab.smbdAvailable(), SambaExtension.MISSING);
+    }
+
+    @Test
+    void shouldLeaveNoProcessAfterClose() throws Exception {
+        SambaLab lab = SambaLab.start(LabConfig.builder().bindAddress("127.0.0.1").bindAddress("127.0.0.2")
+                .globalOption("debug encryption = yes").name("lifecycle").build());
+        LabLayout layout = new LabLayout(lab.baseDir());
+        try {
+            System.err.println("[smbench-lab] instance ready in " + lab.startMillis() + " ms");
+            assertThat(lab.startMillis()).isLessThan(15_000);
+            assertThat(SambaProcess.isAlive(lab.pid())).isTrue();
+            assertThat(FreePort.accepts("127.0.0.2", lab.port(), 1000)).isTrue();
+            assertThat(lab.configFile()).content().contains("debug encryption = yes")
+                    .contains("interfaces = 127.0.0.1/8 127.0.0.2/8");
+            assertThat(lab.credentialsFile()).isRegularFile();
+            assertThat(Files.getPosixFilePermissions(lab.credentialsFile()))
+                    .containsExactlyInAnyOrderElementsOf(java.nio.file.attribute.PosixFilePermissions
+                            .fromString("rw-------"));
+            // a share listing makes smbd spawn samba-dcerpcd, which must be stopped too
+            Commands.Result list = Commands.run(null, 60, java.util.List.of(Commands.require("smbclient"), "-L",
+                    "//127.0.0.1", "-p", Integer.toString(lab.port()), "-A", lab.credentialsFile().toString(),
+                    "-m", "SMB3_11"));
+            assertThat(list.exitCode()).as(list.output()).isZero();
+            assertThat(list.output()).contains("open").contains("signed").contains("encrypted");
+            assertThat(SambaProcess.processesOf(layout)).contains(lab.pid());
+        } finally {
+            lab.close();
+        }
+        assertThat(ProcessHandle.of(lab.pid()).map(ProcessHandle::isAlive)).isIn(Optional.empty(),
+                Optional.of(false));
+        assertThat(SambaProcess.processesOf(layout)).isEmpty();
+        assertThat(lab.baseDir()).doesNotExist();
+    }
+
+    @Test
+    void shouldReportLogTailWhenPortIsTaken(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            LabConfig config = LabConfig.builder().port(taken.getLocalPort()).baseDir(dir.resolve("lab")).build();
+            assertThatThrownBy(() -> SambaLab.start(config))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("exited during start")
+                    .hasMessageContaining("tail of");
+        }
+        assertThat(SambaProcess.processesOf(new LabLayout(dir.resolve("lab")))).isEmpty();
+    }
+
+    @Test
+    void shouldRejectBadConfig() {
+        assertThatThrownBy(() -> LabConfig.builder().bindAddress("10.0.0.1"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LabConfig.builder().globalOption("a = b\n[evil]"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LabConfig.builder().port(70000)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
