@@ -3,6 +3,7 @@ package io.smbench.lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,21 @@ final class LabLayout {
         for (String d : SHARES.values()) {
             Files.createDirectories(base.resolve(d));
             chmod(base.resolve(d), "rwxr-xr-x");
+        }
+    }
+
+    /**
+     * As root, checks that the SMB user can reach the share folders: every parent of the base folder must be
+     * searchable by others (a {@code mktemp -d} or JUnit {@code @TempDir} parent is 0700).
+     *
+     * @throws IllegalStateException naming the first parent to {@code chmod o+x}
+     */
+    void checkTraversable() throws IOException {
+        for (Path p = base.getParent(); p != null; p = p.getParent()) {
+            if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                throw new IllegalStateException("the SMB user cannot reach the shares under " + base + ": parent "
+                        + p + " is not searchable by others (chmod o+x " + p + ", or choose another folder)");
+            }
         }
     }
 

@@ -88,6 +88,9 @@ public final class SambaLab implements AutoCloseable {
         String user = SambaUser.userName();
         char[] password = SambaUser.randomPassword();
         try {
+            if (SambaUser.isRoot()) {
+                layout.checkTraversable();
+            }
             SambaUser.ensureUnixAccount(user);
             for (String share : LabLayout.SHARES.keySet()) {
                 SambaUser.chown(layout.shareDir(share), user);

@@ -55,6 +55,7 @@ class SambaLabTest {
 
     @Test
     void shouldReportLogTailWhenPortIsTaken(@TempDir Path dir) throws Exception {
+        LabLayout.chmod(dir, "rwxr-xr-x");
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
             LabConfig config = LabConfig.builder().port(taken.getLocalPort()).baseDir(dir.resolve("lab")).build();
@@ -64,6 +65,14 @@ class SambaLabTest {
                     .hasMessageContaining("tail of");
         }
         assertThat(SambaProcess.processesOf(new LabLayout(dir.resolve("lab")))).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAFolderTheSmbUserCannotReach(@TempDir Path dir) {
+        assumeTrue(SambaUser.isRoot(), "only root switches to another SMB user");
+        LabConfig config = LabConfig.builder().baseDir(dir.resolve("lab")).build(); // @TempDir is 0700
+        assertThatThrownBy(() -> SambaLab.start(config)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("chmod o+x " + dir);
     }
 
     @Test

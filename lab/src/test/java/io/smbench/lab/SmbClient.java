@@ -53,7 +53,7 @@ final class SmbClient {
             while (System.nanoTime() < deadline) {
                 json = Commands.run(null, 30, List.of(Commands.require("smbstatus"), "-s",
                         lab.configFile().toString(), "-j")).output();
-                if (json.contains("\"session_dialect\"")) {
+                if (json.contains("\"username\": \"" + lab.user() + "\"")) {
                     return json;
                 }
                 Thread.sleep(100);
