@@ -1,6 +1,7 @@
 package io.smbench.lab;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,19 +27,25 @@ final class Commands {
     record Result(int exitCode, String output) {}
 
     /**
-     * Finds an executable on PATH or in the sbin folders (a non-root PATH on Debian lacks /usr/sbin).
+     * Finds an executable: system property {@code smbench.lab.<name>} when set (a missing file then counts as
+     * not installed), else env {@code SMBENCH_<NAME>}, else PATH, else the sbin folders (a non-root PATH on
+     * Debian lacks /usr/sbin).
      *
      * @param name e.g. "smbd"
      * @return the executable, or null when missing
      */
     static Path locate(String name) {
-        String override = System.getenv("SMBENCH_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        String property = System.getProperty("smbench.lab." + name);
+        if (property != null) {
+            return Files.isExecutable(Path.of(property)) ? Path.of(property) : null;
+        }
+        String override = System.getenv("SMBENCH_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
         if (override != null && !override.isBlank() && Files.isExecutable(Path.of(override))) {
             return Path.of(override);
         }
         String path = System.getenv("PATH");
         if (path != null) {
-            for (String dir : path.split(java.io.File.pathSeparator)) {
+            for (String dir : path.split(File.pathSeparator)) {
                 if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
                     return Path.of(dir, name);
                 }

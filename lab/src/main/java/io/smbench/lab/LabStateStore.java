@@ -80,7 +80,7 @@ public final class LabStateStore {
             return new LabInfo(i.dir(), i.host(), i.port(), i.pid(), i.user(), i.domain(), i.shares(),
                     i.passwordFile(), i.credentialsFile(), true);
         }
-        SambaProcess.stop(readState().map(s -> Long.parseLong(s.getProperty("pid", "-1"))).orElse(-1L), layout);
+        SambaProcess.stop(readState().map(s -> number(s, "pid")).orElse(-1L), layout);
         LabConfig.Builder b = LabConfig.builder().baseDir(layout.base()).detached(true).name(options.name())
                 .port(options.port()).signingMandatory(options.signingMandatory());
         options.bindAddresses().forEach(b::bindAddress);
@@ -107,7 +107,7 @@ public final class LabStateStore {
      */
     public synchronized boolean stop() {
         Optional<Properties> state = readState();
-        long pid = state.map(s -> Long.parseLong(s.getProperty("pid", "-1"))).orElse(-1L);
+        long pid = state.map(s -> number(s, "pid")).orElse(-1L);
         boolean wasRunning = pid > 0 && SambaProcess.isAlive(pid) && SambaProcess.processesOf(layout).contains(pid);
         if (state.isPresent() || Files.exists(layout.configFile())) {
             SambaProcess.stop(wasRunning ? pid : -1, layout);
@@ -128,8 +128,8 @@ public final class LabStateStore {
             return new LabStatus(false, Optional.empty(), "no " + STATE_FILE + " in " + layout.base());
         }
         Properties s = state.get();
-        long pid = Long.parseLong(s.getProperty("pid", "-1"));
-        int port = Integer.parseInt(s.getProperty("port", "0"));
+        long pid = number(s, "pid");
+        int port = (int) number(s, "port");
         String host = s.getProperty("host", LabConfig.LOOPBACK);
         if (!SambaProcess.isAlive(pid) || !SambaProcess.processesOf(layout).contains(pid)) {
             return new LabStatus(false, Optional.empty(), "stale state: smbd pid " + pid + " is not running");
@@ -175,6 +175,14 @@ public final class LabStateStore {
             return Optional.of(p);
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    private static long number(Properties p, String key) {
+        try {
+            return Long.parseLong(p.getProperty(key, "-1").strip());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

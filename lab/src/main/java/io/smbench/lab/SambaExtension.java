@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * (deleted otherwise; the folder is printed on stderr).
  *
  * <p>When smbd is missing: with env {@code CI=true} the class fails; otherwise it is skipped with a loud
- * message on stderr. The log folder root can be changed with system property {@code smbench.lab.logs}.
+ * message on stderr (system property {@code smbench.lab.smbd} points at another smbd). The log folder root can
+ * be changed with system property {@code smbench.lab.logs}.
  */
 public final class SambaExtension
         implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, ParameterResolver, TestWatcher {
@@ -34,10 +35,36 @@ public final class SambaExtension
     /** Creates the extension (used by JUnit through {@link SambaTest}). */
     public SambaExtension() {}
 
+    /** What to do with a {@link SambaTest} class. */
+    enum Availability {
+        /** smbd is installed: run. */
+        RUN,
+        /** smbd is missing on a developer machine: skip loudly. */
+        SKIP,
+        /** smbd is missing on CI: fail. */
+        FAIL
+    }
+
+    /**
+     * @param smbdFound whether smbd is installed
+     * @param ciEnv the value of env {@code CI}, or null
+     * @return the decision
+     */
+    static Availability availability(boolean smbdFound, String ciEnv) {
+        if (smbdFound) {
+            return Availability.RUN;
+        }
+        return "true".equalsIgnoreCase(ciEnv) ? Availability.FAIL : Availability.SKIP;
+    }
+
+    private static Availability availability() {
+        return availability(SambaLab.smbdAvailable(), System.getenv("CI"));
+    }
+
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (SambaLab.smbdAvailable() || isCi()) {
-            return ConditionEvaluationResult.enabled("smbd available or CI");
+        if (availability() != Availability.SKIP) {
+            return ConditionEvaluationResult.enabled("smbd available, or missing on CI (fails in beforeAll)");
         }
         System.err.println("\n!!! [smbench-lab] " + MISSING + " -- SKIPPING " + context.getDisplayName() + " !!!\n");
         return ConditionEvaluationResult.disabled(MISSING);
@@ -45,7 +72,7 @@ public final class SambaExtension
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        if (!SambaLab.smbdAvailable()) {
+        if (availability() == Availability.FAIL) {
             throw new IllegalStateException(MISSING);
         }
     }
@@ -90,10 +117,6 @@ public final class SambaExtension
                 ? classContext.getRequiredTestClass().getAnnotation(SambaTest.class).globalOptions()
                 : new String[0];
         return classContext.getStore(NS).getOrComputeIfAbsent(KEY, k -> new Labs(className, options), Labs.class);
-    }
-
-    private static boolean isCi() {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     /** The instances of one test class; closed in afterAll, or by JUnit when the store closes. */
