@@ -2,12 +2,20 @@ package io.smbench.lab;
 
 import java.nio.file.Path;
 
-/** Test helper run in a separate JVM: {@code start DIR} starts a detached lab on a free port, then the JVM exits. */
+/**
+ * Test helper run in a separate JVM, like the CLI would: {@code start DIR} starts a detached lab on a free
+ * port and exits; {@code status DIR} and {@code stop DIR} print what {@link LabStateStore} reports.
+ */
 final class LabStartMain {
     private LabStartMain() {}
 
     public static void main(String[] args) {
-        LabInfo info = new LabStateStore(Path.of(args[0])).start(0);
-        System.out.print(info.describe());
+        LabStateStore store = new LabStateStore(Path.of(args[1]));
+        switch (args[0]) {
+            case "start" -> System.out.print(store.start(0).describe());
+            case "status" -> System.out.print(store.status().describe());
+            case "stop" -> System.out.println(store.stop() ? "stopped" : "was not running");
+            default -> throw new IllegalArgumentException("start|status|stop DIR");
+        }
     }
 }

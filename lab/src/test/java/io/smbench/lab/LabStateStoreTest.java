@@ -30,7 +30,7 @@ class LabStateStoreTest {
         // start in a separate JVM that exits: the lab must outlive it
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Commands.Result launched = Commands.run(null, 60, List.of(java, "-cp", System.getProperty("java.class.path"),
-                LabStartMain.class.getName(), dir.toString()));
+                LabStartMain.class.getName(), "start", dir.toString()));
         assertThat(launched.exitCode()).as(launched.output()).isZero();
         try {
             LabStatus status = store.status();
@@ -70,5 +70,42 @@ class LabStateStoreTest {
         assertThat(SambaProcess.processesOf(new LabLayout(dir))).isEmpty();
         assertThat(store.passwordFile()).doesNotExist();
         assertThat(store.stop()).isFalse();
+    }
+
+    @Test
+    void shouldRunRootlessAsAnotherUser() throws Exception {
+        assumeTrue(SambaUser.isRoot(), "needs root to switch to user nobody");
+        String su = Commands.locate("su") == null ? null : Commands.locate("su").toString();
+        assumeTrue(su != null && Files.readString(Path.of("/etc/passwd")).contains("\nnobody:"), "needs su and nobody");
+        Path classes = Path.of(LabStateStore.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path testClasses = Path.of(LabStartMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path tmp = Files.createTempDirectory("smbench-rootless-");
+        LabLayout.chmod(tmp, "rwxrwxrwx");
+        Path dir = tmp.resolve("lab-run");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = classes + ":" + testClasses;
+        try {
+            Commands.Result started = Commands.run(null, 60, List.of(su, "-s", "/bin/sh", "nobody", "-c",
+                    java + " -cp " + cp + " " + LabStartMain.class.getName() + " start " + dir));
+            assumeTrue(!started.output().contains("ClassNotFoundException")
+                    && !started.output().contains("Could not find or load"), "classes not readable by nobody");
+            assertThat(started.exitCode()).as(started.output()).isZero();
+            assertThat(started.output()).contains("user:      nobody");
+            LabStatus status = new LabStateStore(dir).status();
+            assertThat(status.running()).as(status.detail()).isTrue();
+            LabInfo info = status.info().orElseThrow();
+            Commands.Result ls = Commands.run(null, 60, List.of(Commands.require("smbclient"), "//127.0.0.1/open",
+                    "-p", Integer.toString(info.port()), "-A", info.credentialsFile().toString(), "-m", "SMB3_11",
+                    "-c", "mkdir rootless; ls"));
+            assertThat(ls.exitCode()).as(ls.output()).isZero();
+            assertThat(dir.resolve("share").resolve("rootless")).isDirectory();
+            Commands.Result stopped = Commands.run(null, 60, List.of(su, "-s", "/bin/sh", "nobody", "-c",
+                    java + " -cp " + cp + " " + LabStartMain.class.getName() + " stop " + dir));
+            assertThat(stopped.output()).as(stopped.output()).contains("stopped");
+            assertThat(SambaProcess.processesOf(new LabLayout(dir))).isEmpty();
+        } finally {
+            new LabStateStore(dir).stop();
+            SambaLab.deleteTree(tmp);
+        }
     }
 }
