@@ -12,6 +12,18 @@
  *       instance that outlives the JVM, described by a state file and a 0600 password file.</li>
  * </ul>
  *
+ * <p>A test in another module (test-scope dependency on {@code io.smbench:lab}):
+ * <pre>{@code
+ * @SambaTest
+ * class ReadWriteIT {
+ *     @Test
+ *     void shouldWrite(SambaLab lab, @SigningMandatory SambaLab signing) {
+ *         var session = connect(lab.host(), lab.port(), lab.user(), lab.password(), lab.domain());
+ *         assertThat(lab.shareDir("open").resolve("a.txt")).exists();
+ *     }
+ * }
+ * }</pre>
+ *
  * <p>Facts about Samba 4.17 this package relies on are in {@code shared/lab/README.md}. No password is ever
  * written to a log line, an exception message, a {@code toString()} or a command line: it reaches Samba
  * through the standard input of {@code smbpasswd}/{@code pdbedit} and clients through 0600 files.
