@@ -98,7 +98,10 @@ public final class LabConfig {
 
         private Builder() {}
 
-        /** @param value true for {@code server signing = mandatory} in {@code [global]} @return this */
+        /**
+         * @param value true for {@code server signing = mandatory} in {@code [global]}
+         * @return this
+         */
         public Builder signingMandatory(boolean value) {
             this.signingMandatory = value;
             return this;
@@ -135,7 +138,10 @@ public final class LabConfig {
             return this;
         }
 
-        /** @param value fixed TCP port (1..65535), or 0 for a free one @return this */
+        /**
+         * @param value fixed TCP port (1..65535), or 0 for a free one
+         * @return this
+         */
         public Builder port(int value) {
             if (value < 0 || value > 65535) {
                 throw new IllegalArgumentException("port out of range: " + value);
@@ -144,19 +150,28 @@ public final class LabConfig {
             return this;
         }
 
-        /** @param dir folder for config, state, shares and logs; created if missing; kept on close @return this */
+        /**
+         * @param dir folder for config, state, shares and logs; created if missing; kept on close
+         * @return this
+         */
         public Builder baseDir(Path dir) {
             this.baseDir = dir;
             return this;
         }
 
-        /** @param value true to daemonize smbd so that it outlives the JVM @return this */
+        /**
+         * @param value true to daemonize smbd so that it outlives the JVM
+         * @return this
+         */
         public Builder detached(boolean value) {
             this.detached = value;
             return this;
         }
 
-        /** @param value short name, letters, digits, '-' and '_' only @return this */
+        /**
+         * @param value short name, letters, digits, '-' and '_' only
+         * @return this
+         */
         public Builder name(String value) {
             if (!value.matches("[A-Za-z0-9_-]{1,40}")) {
                 throw new IllegalArgumentException("bad instance name: " + value);

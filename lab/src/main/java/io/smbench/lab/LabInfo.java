@@ -21,7 +21,20 @@ import java.util.List;
 public record LabInfo(Path dir, String host, int port, long pid, String user, String domain, List<String> shares,
         Path passwordFile, Path credentialsFile, boolean alreadyRunning) {
 
-    /** Canonical constructor; copies the share list. */
+    /**
+     * Canonical constructor; copies the share list.
+     *
+     * @param dir the lab folder
+     * @param host server address
+     * @param port TCP port
+     * @param pid smbd master PID
+     * @param user SMB user
+     * @param domain SMB domain
+     * @param shares share names
+     * @param passwordFile the 0600 file holding the password
+     * @param credentialsFile the 0600 smbclient authentication file
+     * @param alreadyRunning true when start found this lab already running
+     */
     public LabInfo {
         shares = List.copyOf(shares);
     }

@@ -114,7 +114,9 @@ public final class SambaLab implements AutoCloseable {
                 } catch (SambaProcess.PortTakenException e) {
                     SambaProcess.stop(-1, layout);
                     if (config.port() != 0 || attempt >= PORT_ATTEMPTS) {
-                        throw e;
+                        throw new IllegalStateException("port " + port + " on " + host + " is already in use"
+                                + (config.port() != 0 ? " (choose another port)" : " (" + attempt + " attempts)")
+                                + ": " + e.getMessage(), e);
                     }
                     System.err.println("[smbench-lab] port " + port + " was taken before smbd bound it; retrying");
                 }

@@ -45,7 +45,10 @@ class SambaLabTest {
             assertThat(list.output()).contains("open").contains("signed").contains("encrypted");
             assertThat(SambaProcess.processesOf(layout)).contains(lab.pid());
         } finally {
+            long t0 = System.nanoTime();
             lab.close();
+            System.err.println("[smbench-lab] stopped (with samba-dcerpcd) in " + (System.nanoTime() - t0) / 1_000_000
+                    + " ms");
         }
         assertThat(ProcessHandle.of(lab.pid()).map(ProcessHandle::isAlive)).isIn(Optional.empty(),
                 Optional.of(false));
@@ -61,6 +64,7 @@ class SambaLabTest {
             LabConfig config = LabConfig.builder().port(taken.getLocalPort()).baseDir(dir.resolve("lab")).build();
             assertThatThrownBy(() -> SambaLab.start(config))
                     .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
                     .hasMessageContaining("exited during start")
                     .hasMessageContaining("tail of");
         }
