@@ -75,6 +75,17 @@ public final class SambaLab implements AutoCloseable {
      *     is not ready within 15 s
      */
     public static SambaLab start(LabConfig config) {
+        return start(config, FreePort::find);
+    }
+
+    /**
+     * {@link #start(LabConfig)} with a chosen source of free ports (tests simulate a bind race with it).
+     *
+     * @param config what to start
+     * @param freePorts gives a free port for a host; used when the config has no fixed port
+     * @return the running instance
+     */
+    static SambaLab start(LabConfig config, java.util.function.ToIntFunction<String> freePorts) {
         long t0 = System.nanoTime();
         Commands.require("smbd");
         boolean owns = config.baseDir().isEmpty();
@@ -97,7 +108,7 @@ public final class SambaLab implements AutoCloseable {
             }
             String host = config.bindAddresses().get(0);
             for (int attempt = 1; ; attempt++) {
-                int port = config.port() != 0 ? config.port() : FreePort.find(host);
+                int port = config.port() != 0 ? config.port() : freePorts.applyAsInt(host);
                 SmbConfWriter.write(layout, config, port);
                 if (attempt == 1) {
                     SambaUser.setPassword(layout.configFile(), user, password);

@@ -9,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +40,7 @@ class SambaLabTest {
                     .containsExactlyInAnyOrderElementsOf(java.nio.file.attribute.PosixFilePermissions
                             .fromString("rw-------"));
             // a share listing makes smbd spawn samba-dcerpcd, which must be stopped too
-            Commands.Result list = Commands.run(null, 60, java.util.List.of(Commands.require("smbclient"), "-L",
+            Commands.Result list = Commands.run(null, 60, List.of(Commands.require("smbclient"), "-L",
                     "//127.0.0.1", "-p", Integer.toString(lab.port()), "-A", lab.credentialsFile().toString(),
                     "-m", "SMB3_11"));
             assertThat(list.exitCode()).as(list.output()).isZero();
@@ -77,6 +79,37 @@ class SambaLabTest {
         LabConfig config = LabConfig.builder().baseDir(dir.resolve("lab")).build(); // @TempDir is 0700
         assertThatThrownBy(() -> SambaLab.start(config)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("chmod o+x " + dir);
+    }
+
+    @Test
+    void shouldRetryWhenTheFreePortIsTakenBeforeSmbdBindsIt(@TempDir Path dir) throws Exception {
+        LabLayout.chmod(dir, "rwxr-xr-x");
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            AtomicInteger calls = new AtomicInteger();
+            // the first "free" port is already taken: smbd fails to bind it and the start retries
+            try (SambaLab lab = SambaLab.start(LabConfig.builder().baseDir(dir.resolve("lab")).build(),
+                    host -> calls.getAndIncrement() == 0 ? taken.getLocalPort() : FreePort.find(host))) {
+                assertThat(calls.get()).isEqualTo(2);
+                assertThat(lab.port()).isNotEqualTo(taken.getLocalPort());
+                Commands.Result r = SmbClient.run(lab, "open", "ls", "-m", "SMB3_11");
+                assertThat(r.exitCode()).as(r.output()).isZero();
+            }
+        }
+        assertThat(SambaProcess.processesOf(new LabLayout(dir.resolve("lab")))).isEmpty();
+    }
+
+    @Test
+    void shouldStopAttachedInstanceFromShutdownHook(@TempDir Path dir) throws Exception {
+        LabLayout.chmod(dir, "rwxr-xr-x");
+        Path base = dir.resolve("lab");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Commands.Result r = Commands.run(null, 60, List.of(java, "-cp", System.getProperty("java.class.path"),
+                LabStartMain.class.getName(), "attached", base.toString()));
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        long pid = Long.parseLong(r.output().replaceAll("(?s).*pid=(\\d+).*", "$1"));
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isIn(Optional.empty(), Optional.of(false));
+        assertThat(SambaProcess.processesOf(new LabLayout(base))).isEmpty();
     }
 
     @Test
