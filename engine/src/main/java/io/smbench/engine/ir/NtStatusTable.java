@@ -2,7 +2,6 @@ package io.smbench.engine.ir;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -88,7 +87,7 @@ final class NtStatusTable {
         return null;
       }
     }
-    Integer code = CODES.get(text.toUpperCase(Locale.ROOT));
+    Integer code = CODES.get(text);
     return code == null ? null : Integer.toUnsignedLong(code);
   }
 
