@@ -63,7 +63,8 @@ public final class WorkloadValidator {
     } catch (IrFormatException e) {
       issues.error(IssueCollector.HEADER, null, null, e.reason(), e.location());
     } catch (UncheckedIOException e) {
-      issues.error(IssueCollector.HEADER, null, null, "cannot read workload: " + e.getCause(), null);
+      issues.error(IssueCollector.HEADER, null, null, "cannot read workload: "
+          + e.getCause().getMessage(), file.toString());
     }
     return new ValidationReport(issues.errors(), issues.warnings(), summary(header));
   }
