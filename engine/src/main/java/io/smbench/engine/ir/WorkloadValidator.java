@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -215,7 +214,7 @@ public final class WorkloadValidator {
     Map<String, Long> byKind = new TreeMap<>();
     kindCounts.forEach((k, v) -> byKind.put(k.name(), v));
     boolean any = firstTimestampUs != Long.MAX_VALUE;
-    return new WorkloadSummary(new HashSet<>(ids).size(), operationCount, byKind,
+    return new WorkloadSummary(ids.size(), operationCount, byKind,
         any ? firstTimestampUs : 0, any ? lastTimestampUs : 0);
   }
 }

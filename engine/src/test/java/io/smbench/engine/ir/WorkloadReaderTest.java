@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** {@link WorkloadReader}: the seed parses as it is, field order, version refusal, malformed JSON. */
 class WorkloadReaderTest {
   @TempDir Path dir;
 

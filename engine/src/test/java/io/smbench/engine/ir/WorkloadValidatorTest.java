@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** One test per validation rule, each asserting op_id, field and message. */
 class WorkloadValidatorTest {
   @TempDir Path dir;
 
