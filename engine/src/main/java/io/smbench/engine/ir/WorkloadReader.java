@@ -86,6 +86,17 @@ public final class WorkloadReader implements Closeable {
     return raw == null ? null : Operation.of(raw.json(), raw.location());
   }
 
+  /**
+   * Visits the remaining operations in file order: the push form of {@link #next()}.
+   *
+   * @throws IrFormatException when an operation lacks what every kind needs
+   */
+  public void forEachOperation(java.util.function.Consumer<? super Operation> visitor) {
+    for (Operation op = next(); op != null; op = next()) {
+      visitor.accept(op);
+    }
+  }
+
   /** @return the next element of {@code operations} whatever its shape, or null after the last */
   RawOperation nextRaw() {
     if (exhausted) {

@@ -86,4 +86,16 @@ class WorkloadReaderTest {
           .hasMessageStartingWith("operations[0], line 3: op x1: unknown operation 'Zap'; accepted: Open,");
     }
   }
+
+  @Test
+  void shouldVisitOperationsInFileOrder() {
+    Path file = Workloads.write(dir, "seed.json", Workloads.SEED);
+    List<OperationKind> kinds = new ArrayList<>();
+
+    try (WorkloadReader reader = WorkloadReader.open(file)) {
+      reader.forEachOperation(op -> kinds.add(op.kind()));
+    }
+
+    assertThat(kinds).containsExactly(OperationKind.Open, OperationKind.Write, OperationKind.Close);
+  }
 }
