@@ -31,6 +31,9 @@ public final class WorkloadReader implements Closeable {
       new ObjectMapper(
           JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
+  private static final java.util.regex.Pattern SOURCE_IN_MESSAGE =
+      java.util.regex.Pattern.compile("\\[Source: [^;]*; ");
+
   private final Path file;
   private final Workload workload;
   private JsonParser operations;
@@ -174,8 +177,9 @@ public final class WorkloadReader implements Closeable {
 
   private static IrFormatException malformed(JsonProcessingException e) {
     JsonLocation at = e.getLocation();
-    return new IrFormatException("malformed JSON: " + e.getOriginalMessage(),
-        at == null ? null : location(at));
+    // Jackson names the source inside nested locations; the file is already known to the reader.
+    String reason = SOURCE_IN_MESSAGE.matcher(e.getOriginalMessage()).replaceAll("[");
+    return new IrFormatException("malformed JSON: " + reason, at == null ? null : location(at));
   }
 
   private static String location(JsonLocation at) {

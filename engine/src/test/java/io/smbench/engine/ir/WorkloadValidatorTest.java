@@ -310,7 +310,8 @@ class WorkloadValidatorTest {
     assertThat(report.errors()).hasSize(1);
     ValidationIssue issue = report.errors().get(0);
     assertThat(issue.location()).isEqualTo("line 2, column 12");
-    assertThat(issue.message()).startsWith("malformed JSON: Unexpected close marker '}'");
+    assertThat(issue.message()).isEqualTo("malformed JSON: Unexpected close marker '}': expected ']'"
+        + " (for Array starting at [line: 2, column: 11])");
   }
 
   @Test
