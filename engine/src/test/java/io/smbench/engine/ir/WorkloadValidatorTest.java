@@ -467,4 +467,30 @@ class WorkloadValidatorTest {
     assertThat(report.errors()).singleElement()
         .hasToString("line 1, column 2: field 'version': must be an integer, was string \"1\"");
   }
+
+  @Test
+  void shouldFindOnlyTheRealDuplicateAmongManyOpIds() throws IOException {
+    StringBuilder ops = new StringBuilder();
+    int n = 100_000;
+    for (int i = 0; i < n; i++) {
+      ops.append(i == 0 ? "" : ",\n").append(op("op_" + i, i, "Mkdir", "\"path\":\"/d\""));
+    }
+    ops.append(",\n").append(op("op_77777", n, "Mkdir", "\"path\":\"/d\""));
+    String json = "{\"version\":1,\"operations\":[\n" + ops + "],\"clients\":[{\"client_id\":\"user001\"}]}";
+
+    ValidationReport report = validate(json);
+
+    assertThat(report.errors()).extracting(ValidationIssue::opId, ValidationIssue::message)
+        .containsExactly(tuple("op_77777", "duplicate op_id 'op_77777', first used at operations[77777]"));
+    assertThat(report.summary().operationCount()).isEqualTo(n + 1);
+  }
+
+  @Test
+  void shouldAcceptEmptyHexInput() {
+    ValidationReport report = validate(withOps(open("o1", 0, "h"),
+        op("o2", 1, "Fsctl", "\"handle_ref\":\"h\",\"ctl_code\":590040,\"input\":\"\""),
+        close("o3", 2, "h")));
+
+    assertThat(report.errors()).isEmpty();
+  }
 }
