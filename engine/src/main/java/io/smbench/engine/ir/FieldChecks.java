@@ -147,11 +147,16 @@ final class FieldChecks {
     }
   }
 
-  /** Even-length hex bytes such as "0a1b". */
+  /** Even-length hex bytes such as "0a1b"; "" is a valid empty payload. */
   void hexBytes(String field, boolean required) {
-    String v = text(field, required);
-    if (v != null && !HEX.matcher(v).matches()) {
-      error(field, "must be hex bytes (pairs of 0-9, a-f), was \"" + abbreviate(v) + "\"");
+    if (!present(field, required)) {
+      return;
+    }
+    JsonNode v = object.get(field);
+    if (!v.isTextual()) {
+      error(field, "must be a string of hex bytes, was " + describe(v));
+    } else if (!HEX.matcher(v.textValue()).matches()) {
+      error(field, "must be hex bytes (pairs of 0-9, a-f), was \"" + abbreviate(v.textValue()) + "\"");
     }
   }
 

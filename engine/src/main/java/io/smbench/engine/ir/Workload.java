@@ -27,6 +27,18 @@ public final class Workload {
     this.locations = Collections.unmodifiableMap(locations);
   }
 
+  /**
+   * Builds a header from scratch, e.g. in a capture converter; {@link WorkloadWriter} then puts
+   * {@code operations} after its fields.
+   *
+   * @param fields top-level fields; copied, and any {@code operations} in it is dropped
+   */
+  public static Workload of(ObjectNode fields) {
+    ObjectNode copy = fields.deepCopy();
+    copy.remove("operations");
+    return new Workload(copy, -1, new java.util.HashMap<>());
+  }
+
   /** @return {@code version} when it is an integer, empty when missing or of another type */
   public OptionalInt version() {
     JsonNode v = fields.get("version");

@@ -31,6 +31,9 @@ public final class WorkloadReader implements Closeable {
       new ObjectMapper(
           JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
+  private static final java.util.regex.Pattern SOURCE_IN_MESSAGE =
+      java.util.regex.Pattern.compile("\\[Source: [^;]*; ");
+
   private final Path file;
   private final Workload workload;
   private JsonParser operations;
@@ -84,6 +87,17 @@ public final class WorkloadReader implements Closeable {
   public Operation next() {
     RawOperation raw = nextRaw();
     return raw == null ? null : Operation.of(raw.json(), raw.location());
+  }
+
+  /**
+   * Visits the remaining operations in file order: the push form of {@link #next()}.
+   *
+   * @throws IrFormatException when an operation lacks what every kind needs
+   */
+  public void forEachOperation(java.util.function.Consumer<? super Operation> visitor) {
+    for (Operation op = next(); op != null; op = next()) {
+      visitor.accept(op);
+    }
   }
 
   /** @return the next element of {@code operations} whatever its shape, or null after the last */
@@ -163,8 +177,9 @@ public final class WorkloadReader implements Closeable {
 
   private static IrFormatException malformed(JsonProcessingException e) {
     JsonLocation at = e.getLocation();
-    return new IrFormatException("malformed JSON: " + e.getOriginalMessage(),
-        at == null ? null : location(at));
+    // Jackson names the source inside nested locations; the file is already known to the reader.
+    String reason = SOURCE_IN_MESSAGE.matcher(e.getOriginalMessage()).replaceAll("[");
+    return new IrFormatException("malformed JSON: " + reason, at == null ? null : location(at));
   }
 
   private static String location(JsonLocation at) {

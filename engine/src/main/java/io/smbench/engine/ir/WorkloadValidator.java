@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -63,7 +62,8 @@ public final class WorkloadValidator {
     } catch (IrFormatException e) {
       issues.error(IssueCollector.HEADER, null, null, e.reason(), e.location());
     } catch (UncheckedIOException e) {
-      issues.error(IssueCollector.HEADER, null, null, "cannot read workload: " + e.getCause(), null);
+      issues.error(IssueCollector.HEADER, null, null, "cannot read workload: "
+          + e.getCause().getMessage(), file.toString());
     }
     return new ValidationReport(issues.errors(), issues.warnings(), summary(header));
   }
@@ -214,7 +214,7 @@ public final class WorkloadValidator {
     Map<String, Long> byKind = new TreeMap<>();
     kindCounts.forEach((k, v) -> byKind.put(k.name(), v));
     boolean any = firstTimestampUs != Long.MAX_VALUE;
-    return new WorkloadSummary(new HashSet<>(ids).size(), operationCount, byKind,
+    return new WorkloadSummary(ids.size(), operationCount, byKind,
         any ? firstTimestampUs : 0, any ? lastTimestampUs : 0);
   }
 }

@@ -42,7 +42,7 @@ public final class WorkloadWriter implements Closeable {
       JsonGenerator gen = WorkloadReader.MAPPER.getFactory().createGenerator(file.toFile(),
           com.fasterxml.jackson.core.JsonEncoding.UTF8);
       gen.setPrettyPrinter(new OnePerLine());
-      Iterator<Map.Entry<String, JsonNode>> fields = header.fields().fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = header.fields().properties().iterator();
       int before = header.operationsPosition() < 0 ? Integer.MAX_VALUE : header.operationsPosition();
       gen.writeStartObject();
       for (int i = 0; i < before && fields.hasNext(); i++) {

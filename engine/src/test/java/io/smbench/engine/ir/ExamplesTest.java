@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** The committed examples validate cleanly and the generated one matches its generator. */
 class ExamplesTest {
   static final Path EXAMPLES = Path.of("../examples");
 

@@ -12,8 +12,8 @@ import java.util.Random;
  * creating, writing, reading, listing, renaming and deleting files, then removing the folder.
  * Seeded, so the committed file can be checked against a fresh run ({@code ExamplesTest}).
  *
- * <p>Regenerate with: {@code java -cp engine/target/test-classes:... LoadMixGenerator examples/load-mix-100.json}
- * or by running {@code ExamplesTest} with {@code -Dsmbench.regenerateExamples=true}.
+ * <p>Regenerate after changing it with {@code ./mvnw -B -pl engine -am verify
+ * -Dtest=ExamplesTest -Dsurefire.failIfNoSpecifiedTests=false -Dsmbench.regenerateExamples=true}.
  */
 final class LoadMixGenerator {
   private static final int CLIENTS = 100;

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** {@link WorkloadReader}: the seed parses as it is, field order, version refusal, malformed JSON. */
 class WorkloadReaderTest {
   @TempDir Path dir;
 
@@ -84,5 +85,17 @@ class WorkloadReaderTest {
           .isInstanceOf(IrFormatException.class)
           .hasMessageStartingWith("operations[0], line 3: op x1: unknown operation 'Zap'; accepted: Open,");
     }
+  }
+
+  @Test
+  void shouldVisitOperationsInFileOrder() {
+    Path file = Workloads.write(dir, "seed.json", Workloads.SEED);
+    List<OperationKind> kinds = new ArrayList<>();
+
+    try (WorkloadReader reader = WorkloadReader.open(file)) {
+      reader.forEachOperation(op -> kinds.add(op.kind()));
+    }
+
+    assertThat(kinds).containsExactly(OperationKind.Open, OperationKind.Write, OperationKind.Close);
   }
 }

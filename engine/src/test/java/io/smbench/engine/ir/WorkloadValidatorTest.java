@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** One test per validation rule, each asserting op_id, field and message. */
 class WorkloadValidatorTest {
   @TempDir Path dir;
 
@@ -309,7 +310,8 @@ class WorkloadValidatorTest {
     assertThat(report.errors()).hasSize(1);
     ValidationIssue issue = report.errors().get(0);
     assertThat(issue.location()).isEqualTo("line 2, column 12");
-    assertThat(issue.message()).startsWith("malformed JSON: Unexpected close marker '}'");
+    assertThat(issue.message()).isEqualTo("malformed JSON: Unexpected close marker '}': expected ']'"
+        + " (for Array starting at [line: 2, column: 11])");
   }
 
   @Test
@@ -363,5 +365,132 @@ class WorkloadValidatorTest {
 
     assertThat(report.summary().format()).isEqualTo(
         "clients:    2\noperations: 2 (Close 1, Open 1)\ntimestamps: 0 us to 1500000 us (1.500 s)\n");
+  }
+
+  @Test
+  void shouldReportClientDeclaredTwice() {
+    String json = "{\"version\":1,\"clients\":[{\"client_id\":\"c\"},{\"client_id\":\"c\"}],"
+        + "\"operations\":[]}";
+
+    assertThat(validate(json).errors()).extracting(ValidationIssue::field, ValidationIssue::message,
+            ValidationIssue::location)
+        .containsExactly(tuple("clients[1].client_id", "client 'c' is declared twice (also clients[0])",
+            "line 1, column 14"));
+  }
+
+  @Test
+  void shouldWarnAboutDeclaredClientWithoutOperations() {
+    ValidationReport report = validate(withOps(op("o1", 0, "Mkdir", "\"path\":\"/a\"")));
+
+    assertThat(report.isValid()).isTrue();
+    assertThat(report.warnings()).extracting(ValidationIssue::field, ValidationIssue::message)
+        .containsExactly(tuple("clients[1]", "client 'user002' is declared but has no operations"));
+  }
+
+  @Test
+  void shouldReportOperationThatIsNotAnObject() {
+    ValidationReport report = validate(withOps("[1,2]"));
+
+    assertThat(report.errors()).extracting(ValidationIssue::opId, ValidationIssue::message,
+            ValidationIssue::location)
+        .containsExactly(tuple(null, "an operation must be a JSON object, was an array",
+            "operations[0], line 3"));
+  }
+
+  @Test
+  void shouldCheckIoctlSetInfoAndChangeNotifyFields() {
+    ValidationReport report = validate(withOps(open("o1", 0, "h"),
+        op("o2", 1, "Fsctl", "\"handle_ref\":\"h\",\"ctl_code\":\"FSCTL_X\",\"input\":\"abc\""),
+        op("o3", 2, "SetInfo", "\"handle_ref\":\"h\",\"info_type\":\"Files\",\"info_class\":300"),
+        op("o4", 3, "ChangeNotify", "\"handle_ref\":\"h\",\"completion_filter\":[\"FileName\",\"Names\"]"),
+        op("o5", 4, "Ioctl", "\"handle_ref\":\"h\",\"ctl_code\":\"0x00090078\",\"input\":\"00\","
+            + "\"input_blob\":\"in.bin\""),
+        close("o6", 5, "h")));
+
+    assertThat(report.errors()).extracting(ValidationIssue::opId, ValidationIssue::field,
+            ValidationIssue::message)
+        .containsExactly(
+            tuple("o2", "ctl_code", "must be an integer or a hex string like \"0x00090078\", was string"
+                + " \"FSCTL_X\""),
+            tuple("o2", "input", "must be hex bytes (pairs of 0-9, a-f), was \"abc\""),
+            tuple("o3", "info_type", "'Files' is not accepted; accepted: File, FileSystem, Security, Quota"),
+            tuple("o3", "info_class", "must be a class name like \"FileBasicInformation\" or a number"
+                + " 1-255, was number 300"),
+            tuple("o3", "input", "required field is missing (or give 'input_blob', a file)"),
+            tuple("o4", "completion_filter[1]", "string \"Names\" is not accepted; accepted: FileName,"
+                + " DirName, Attributes, Size, LastWrite, LastAccess, Creation, Ea, Security, StreamName,"
+                + " StreamSize, StreamWrite"),
+            tuple("o5", "input_blob", "give either 'input' (hex) or 'input_blob' (file), not both"),
+            tuple("o5", "input_blob", "blob file not found: " + dir.toAbsolutePath().resolve("in.bin")));
+  }
+
+  @Test
+  void shouldRejectOplockCombinedWithLease() {
+    String open = op("o1", 0, "Open", "\"path\":\"/f\",\"mode\":\"Read\",\"handle_ref\":\"h\","
+        + "\"extensions\":{\"oplock_level\":\"Batch\",\"lease\":{\"state\":\"RWH\"}}");
+
+    assertThat(validate(withOps(open, close("o2", 1, "h"))).errors())
+        .extracting(ValidationIssue::field, ValidationIssue::message)
+        .containsExactly(tuple("extensions.oplock_level", "'Batch' cannot be combined with a lease;"
+            + " a lease request replaces the oplock (RequestedOplockLevel SMB2_OPLOCK_LEVEL_LEASE)"));
+  }
+
+  @Test
+  void shouldAcceptEveryOpenExtension() {
+    String open = op("o1", 0, "Open", "\"path\":\"/f\",\"mode\":\"ReadWrite\",\"handle_ref\":\"h\","
+        + "\"extensions\":{\"lease\":{\"state\":\"RHW\",\"key\":\"00112233445566778899AABBCCDDEEFF\","
+        + "\"version\":2,\"parent_key\":\"ffeeddccbbaa99887766554433221100\",\"epoch\":1},"
+        + "\"durable\":{\"version\":\"v2\",\"timeout_ms\":60000,\"persistent\":true},"
+        + "\"create_disposition\":\"Supersede\",\"share_access\":[\"Read\",\"Write\",\"Delete\"],"
+        + "\"desired_access\":[\"GenericRead\",\"Delete\"],\"create_options\":\"0x00000040\","
+        + "\"x_vendor\":{\"any\":\"thing\"}}");
+
+    assertThat(validate(withOps(open, close("o2", 1, "h"))).errors()).isEmpty();
+  }
+
+  @Test
+  void shouldCountButNotListIssuesBeyondTheCap() {
+    Path file = Workloads.write(dir, "w.json", withOps(op("o1", 0, "A", ""), op("o2", 1, "B", ""),
+        op("o3", 2, "C", "")));
+
+    ValidationReport report = WorkloadValidator.validate(file, new ValidationOptions(null, true, 2));
+
+    assertThat(report.errors()).extracting(ValidationIssue::message).last()
+        .isEqualTo("1 more error(s) not listed; fix the ones above first");
+    assertThat(report.errors()).hasSize(3);
+  }
+
+  @Test
+  void shouldPrintHeaderIssueWithLineAndColumn() {
+    ValidationReport report = validate("{\"version\":\"1\",\"clients\":[],\"operations\":[]}");
+
+    assertThat(report.errors()).singleElement()
+        .hasToString("line 1, column 2: field 'version': must be an integer, was string \"1\"");
+  }
+
+  @Test
+  void shouldFindOnlyTheRealDuplicateAmongManyOpIds() throws IOException {
+    StringBuilder ops = new StringBuilder();
+    int n = 100_000;
+    for (int i = 0; i < n; i++) {
+      ops.append(i == 0 ? "" : ",\n").append(op("op_" + i, i, "Mkdir", "\"path\":\"/d\""));
+    }
+    ops.append(",\n").append(op("op_77777", n, "Mkdir", "\"path\":\"/d\""));
+    String json = "{\"version\":1,\"operations\":[\n" + ops + "],\"clients\":[{\"client_id\":\"user001\"}]}";
+
+    ValidationReport report = validate(json);
+
+    assertThat(report.errors()).extracting(ValidationIssue::opId, ValidationIssue::message)
+        .containsExactly(tuple("op_77777", "duplicate op_id 'op_77777', first used at operations[77777]"));
+    assertThat(report.summary().operationCount()).isEqualTo(n + 1);
+  }
+
+  @Test
+  void shouldAcceptEmptyHexInput() {
+    ValidationReport report = validate(withOps(open("o1", 0, "h"),
+        op("o2", 1, "Fsctl", "\"handle_ref\":\"h\",\"ctl_code\":590040,\"input\":\"\""),
+        close("o3", 2, "h")));
+
+    assertThat(report.errors()).isEmpty();
   }
 }

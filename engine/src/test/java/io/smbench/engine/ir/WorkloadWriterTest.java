@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** {@link WorkloadWriter}: read then write gives back the same JSON tree, unknown fields included. */
 class WorkloadWriterTest {
   private static final String WITH_UNKNOWN_FIELDS = """
       {"version":1,"x_top":{"a":[1,2]},
@@ -70,5 +71,22 @@ class WorkloadWriterTest {
     Path out = roundTrip(Workloads.write(dir, "seed.json", Workloads.SEED));
 
     assertThat(Files.readAllLines(out)).filteredOn(l -> l.startsWith("{\"op_id\"")).hasSize(3);
+  }
+
+  @Test
+  void shouldPutOperationsAfterHeaderBuiltFromScratch() throws Exception {
+    var fields = WorkloadReader.MAPPER.createObjectNode().put("version", 1);
+    fields.putArray("clients").addObject().put("client_id", "c");
+    Path out = dir.resolve("new.json");
+
+    try (WorkloadWriter writer = WorkloadWriter.create(out, Workload.of(fields))) {
+      writer.write(Operation.of(WorkloadReader.MAPPER.readTree(Workloads.op("o1", 0, "Mkdir",
+          "\"path\":\"/d\"").replace("user001", "c")), null));
+    }
+
+    assertThat(WorkloadValidator.validate(out).errors()).isEmpty();
+    List<String> names = new ArrayList<>();
+    tree(out).fieldNames().forEachRemaining(names::add);
+    assertThat(names).containsExactly("version", "clients", "operations");
   }
 }
