@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param body writes the command's body after the header
  * @param timeout how long to wait for the final response; an interim response restarts it
  * @param observer sees the plaintext message as sent (the preauth hash needs it), or null
+ * @param encrypt encrypt this request even if its session does not encrypt everything (a share
+ *     with SMB2_SHAREFLAG_ENCRYPT_DATA, MS-SMB2 3.2.4.1.8)
  */
 public record OutgoingRequest(
         int command,
@@ -26,7 +28,8 @@ public record OutgoingRequest(
         int extraFlags,
         BodyWriter body,
         Duration timeout,
-        MessageObserver observer) {
+        MessageObserver observer,
+        boolean encrypt) {
 
     public OutgoingRequest {
         Objects.requireNonNull(body, "body");
@@ -39,18 +42,24 @@ public record OutgoingRequest(
     /** A request of one credit asking for {@code creditRequest} more, with no observer. */
     public static OutgoingRequest of(int command, long sessionId, int treeId, int creditRequest, BodyWriter body,
             Duration timeout) {
-        return new OutgoingRequest(command, sessionId, treeId, 1, creditRequest, 0, body, timeout, null);
+        return new OutgoingRequest(command, sessionId, treeId, 1, creditRequest, 0, body, timeout, null, false);
     }
 
     /** The same request with an observer of its encoded bytes. */
     public OutgoingRequest observedBy(MessageObserver newObserver) {
         return new OutgoingRequest(command, sessionId, treeId, creditCharge, creditRequest, extraFlags, body, timeout,
-                newObserver);
+                newObserver, encrypt);
     }
 
     /** The same request with another CreditCharge. */
     public OutgoingRequest withCreditCharge(int charge) {
         return new OutgoingRequest(command, sessionId, treeId, charge, creditRequest, extraFlags, body, timeout,
-                observer);
+                observer, encrypt);
+    }
+
+    /** The same request, encrypted or not whatever its session does. */
+    public OutgoingRequest encrypted(boolean value) {
+        return new OutgoingRequest(command, sessionId, treeId, creditCharge, creditRequest, extraFlags, body, timeout,
+                observer, value);
     }
 }

@@ -155,11 +155,11 @@ public final class SmbConnection implements AutoCloseable {
                 request.body().write(frame, start);
                 previousStart = start;
                 SessionEntry session = sessions.get(request.sessionId());
-                if (session != null && session.security.encrypts()) {
+                if (session != null && (session.security.encrypts() || request.encrypt())) {
                     encryptor = session.security;
                 }
             }
-            signEach(frame, chain, messageIds);
+            signEach(frame, chain, encryptor != null);
             for (int i = 0; i < chain.size(); i++) {
                 PendingRequest<Smb2Response> pending = new PendingRequest<>(messageIds[i], chain.get(i).command(),
                         chain.get(i).creditCharge(), System.nanoTime(), chain.get(i).sessionId(), queued.listeners().get(i));
@@ -184,14 +184,16 @@ public final class SmbConnection implements AutoCloseable {
         }
     }
 
-    private void signEach(ByteBuf frame, List<OutgoingRequest> chain, long[] messageIds) {
+    private void signEach(ByteBuf frame, List<OutgoingRequest> chain, boolean encrypted) {
         int start = frame.readerIndex();
         for (int i = 0; i < chain.size(); i++) {
             int next = frame.getIntLE(start + HeaderFields.NEXT_COMMAND);
             int end = next == 0 ? frame.writerIndex() : start + next;
             ByteBuf message = frame.slice(start, end - start);
             SessionEntry session = sessions.get(chain.get(i).sessionId());
-            if (session != null && session.security.signs() && !session.security.encrypts()) {
+            // An encrypted message is not signed: the transform's tag authenticates it (3.2.4.1.8).
+            boolean askedToSign = (chain.get(i).extraFlags() & HeaderFields.FLAG_SIGNED) != 0;
+            if (session != null && (session.security.signs() || askedToSign) && !encrypted) {
                 session.security.sign(message);
             }
             MessageObserver observer = chain.get(i).observer();

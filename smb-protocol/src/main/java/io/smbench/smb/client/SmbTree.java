@@ -1,0 +1,116 @@
+package io.smbench.smb.client;
+
+import io.smbench.smb.mserref.NtStatus;
+import io.smbench.smb.mssmb2.Smb2Command;
+import io.smbench.smb.mssmb2.msg.IoctlRequest;
+import io.smbench.smb.mssmb2.msg.IoctlResponse;
+import io.smbench.smb.mssmb2.msg.SimpleRequest;
+import io.smbench.smb.mssmb2.msg.TreeConnectResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+
+/** A connected share (MS-SMB2 3.2.1.4 Per Tree Connect). */
+public final class SmbTree {
+    private final SmbSession session;
+    private final String share;
+    private final int treeId;
+    private final TreeConnectResponse response;
+    private final boolean encrypt;
+
+    SmbTree(SmbSession session, String share, int treeId, TreeConnectResponse response, boolean encrypt) {
+        this.session = session;
+        this.share = share;
+        this.treeId = treeId;
+        this.response = response;
+        this.encrypt = encrypt;
+    }
+
+    public String share() {
+        return share;
+    }
+
+    public int treeId() {
+        return treeId;
+    }
+
+    public TreeConnectResponse info() {
+        return response;
+    }
+
+    /** Whether requests on this tree are encrypted (session or share demands it). */
+    public boolean encrypts() {
+        return encrypt;
+    }
+
+    /** A request on this tree, encrypted when the tree requires it. */
+    public OutgoingRequest request(int command, BodyWriter body) {
+        return session.request(command, treeId, body).encrypted(encrypt);
+    }
+
+    /**
+     * FSCTL_VALIDATE_NEGOTIATE_INFO (MS-SMB2 3.2.5.5, 2.2.31.4, 2.2.32.6): on 3.0 and 3.0.2, asks the
+     * server to confirm, in a signed exchange, what NEGOTIATE settled, and fails when it differs
+     * (a man in the middle that downgraded the dialect or dropped signing).
+     */
+    public CompletableFuture<Void> validateNegotiate() {
+        NegotiationResult n = session.negotiation();
+        ByteBuffer input = ByteBuffer.allocate(24 + 2 * 1).order(ByteOrder.LITTLE_ENDIAN);
+        input.putInt(n.clientCapabilities());
+        input.put(clientGuid());
+        input.putShort((short) n.clientSecurityMode());
+        input.putShort((short) 1);
+        input.putShort((short) n.dialect().code());
+        IoctlRequest ioctl = new IoctlRequest(IoctlRequest.FSCTL_VALIDATE_NEGOTIATE_INFO, -1L, -1L, input.array(), 24,
+                true);
+        OutgoingRequest request = session.request(Smb2Command.IOCTL, treeId, ioctl);
+        // The request MUST be signed (3.2.5.5) whatever the session's signing policy.
+        request = new OutgoingRequest(request.command(), request.sessionId(), request.treeId(), 1, 10,
+                HeaderFields.FLAG_SIGNED, ioctl, request.timeout(), null, encrypt);
+        return session.connection().send(request).thenAccept(response -> {
+            try (response) {
+                if (response.status() != NtStatus.STATUS_SUCCESS) {
+                    throw new SmbNegotiationException("FSCTL_VALIDATE_NEGOTIATE_INFO failed: "
+                            + NtStatus.describe(response.status()));
+                }
+                ByteBuffer out = ByteBuffer.wrap(IoctlResponse.decode(response.message()).output())
+                        .order(ByteOrder.LITTLE_ENDIAN);
+                if (out.remaining() < 24) {
+                    throw new SmbNegotiationException("VALIDATE_NEGOTIATE_INFO response of " + out.remaining()
+                            + " bytes, expected 24");
+                }
+                int capabilities = out.getInt();
+                byte[] guid = new byte[16];
+                out.get(guid);
+                int securityMode = out.getShort() & 0xFFFF;
+                int dialect = out.getShort() & 0xFFFF;
+                if (capabilities != n.serverCapabilities() || !Arrays.equals(guid, n.serverGuid())
+                        || securityMode != n.serverSecurityMode() || dialect != n.dialect().code()) {
+                    session.connection().close(new SmbNegotiationException("VALIDATE_NEGOTIATE_INFO disagrees with "
+                            + "NEGOTIATE"));
+                    throw new SmbNegotiationException(String.format("VALIDATE_NEGOTIATE_INFO disagrees with NEGOTIATE: "
+                            + "dialect 0x%04X vs 0x%04X, capabilities 0x%X vs 0x%X, security mode 0x%X vs 0x%X",
+                            dialect, n.dialect().code(), capabilities, n.serverCapabilities(), securityMode,
+                            n.serverSecurityMode()));
+                }
+            }
+        });
+    }
+
+    private byte[] clientGuid() {
+        return Negotiator.guidBytes(session.clientGuid());
+    }
+
+    /** TREE_DISCONNECT (MS-SMB2 2.2.11). */
+    public CompletableFuture<Void> disconnect() {
+        return session.connection().send(request(Smb2Command.TREE_DISCONNECT, SimpleRequest.INSTANCE))
+                .thenAccept(response -> {
+                    try (response) {
+                        if (response.status() != NtStatus.STATUS_SUCCESS) {
+                            throw new SmbClientException("TREE_DISCONNECT failed: " + NtStatus.describe(response.status()));
+                        }
+                    }
+                });
+    }
+}
