@@ -148,7 +148,17 @@ public final class TsharkCapture implements AutoCloseable {
         problems.addAll(keyOptions);
         problems.addAll(List.of("-Y", MALFORMED_FILTER, "-T", "fields", "-E", "separator=|",
                 "-e", "frame.number", "-e", "_ws.expert.message", "-e", "smb2.cmd"));
-        return new WireCheckResult(rewritten, smb2Packets, Tools.lines(Tools.run(problems)));
+        int transforms = count(rewritten, keyOptions, "smb2.protocol_id == 0xfd534d42");
+        // A decrypted transform shows the inner message's Command field.
+        int decrypted = count(rewritten, keyOptions, "smb2.protocol_id == 0xfd534d42 && smb2.cmd");
+        return new WireCheckResult(rewritten, smb2Packets, Tools.lines(Tools.run(problems)), transforms, decrypted);
+    }
+
+    private static int count(Path capture, List<String> keyOptions, String filter) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Tools.require("tshark"), "-n", "-r", capture.toString()));
+        command.addAll(keyOptions);
+        command.addAll(List.of("-Y", filter, "-T", "fields", "-e", "frame.number"));
+        return Tools.lines(Tools.run(command)).size();
     }
 
     @Override

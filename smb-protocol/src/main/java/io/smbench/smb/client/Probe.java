@@ -28,17 +28,28 @@ public final class Probe {
      */
     public static ProbeResult run(SmbClient client, String host, int port, String share, ClientConfig config,
             NtlmCredentials credentials) {
-        return new Probe().probe(client, host, port, share, config, credentials);
+        return new Probe().probe(client, host, port, share, config, credentials, session -> { });
+    }
+
+    /**
+     * Probes a server and shows the authenticated session to {@code sessionObserver} (tests use it
+     * to hand session keys to a capture decoder).
+     */
+    public static ProbeResult run(SmbClient client, String host, int port, String share, ClientConfig config,
+            NtlmCredentials credentials, java.util.function.Consumer<SmbSession> sessionObserver) {
+        return new Probe().probe(client, host, port, share, config, credentials, sessionObserver);
     }
 
     private ProbeResult probe(SmbClient client, String host, int port, String share, ClientConfig config,
-            NtlmCredentials credentials) {
+            NtlmCredentials credentials, java.util.function.Consumer<SmbSession> sessionObserver) {
         SmbConnection connection = step("connect", () -> client.connect(new InetSocketAddress(host, port),
                 config.connectTimeout()));
         try {
             NegotiationResult negotiation = step("negotiate", () -> Negotiator.negotiate(connection, config, host));
             SmbSession session = step("session setup", () -> SessionSetup.authenticate(connection, negotiation, config,
                     credentials, host));
+            sessionObserver.accept(session);
+            step("echo", session::echo);
             SmbTree tree = null;
             if (share != null) {
                 tree = step("tree connect", () -> session.connectTree(share));
