@@ -98,7 +98,7 @@ public final class SessionSetup {
             checkServerMechListMic(decoded.securityBuffer(), keyless);
             if (keyless) {
                 if (config.requireSigning() || config.requireEncryption()) {
-                    throw new SmbAuthenticationException("the server logged " + credentials + " on as "
+                    throw new SmbAuthenticationException("the server logged " + who() + " on as "
                             + Smb2Flags.sessionFlags(flags) + ", a session without keys, but signing or encryption was "
                             + "required", 0);
                 }
@@ -146,13 +146,18 @@ public final class SessionSetup {
         }
     }
 
+    private String who() {
+        return credentials.isAnonymous() ? "the anonymous user"
+                : "user '" + (credentials.domain().isEmpty() ? "" : credentials.domain() + "\\") + credentials.user() + "'";
+    }
+
     private SmbAuthenticationException failure(int status) {
         String hint = switch (status) {
             case NtStatus.STATUS_LOGON_FAILURE -> ": the user name or password is wrong";
             case NtStatus.STATUS_ACCESS_DENIED -> ": the server refuses this user or this security setting";
             default -> "";
         };
-        return new SmbAuthenticationException("SESSION_SETUP for " + credentials + " failed with "
+        return new SmbAuthenticationException("SESSION_SETUP for " + who() + " failed with "
                 + NtStatus.describe(status) + hint, status);
     }
 }
