@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Encrypts one SMB2 message of {@code size} bytes per operation into a transform header with each
- * cipher as smbench does it (GCM on the JDK, CCM on Bouncy Castle), plus raw AES-GCM on Bouncy
- * Castle for the side-by-side comparison of the two GCM providers.
+ * cipher as smbench does it by default (the faster provider per algorithm, see
+ * {@link ProviderBenchmark}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -76,21 +76,6 @@ public class EncryptionBenchmark {
         int length = out.readableBytes();
         out.release();
         return length;
-    }
-
-    @Benchmark
-    public int rawGcmJdk() throws Exception {
-        jdkGcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce()));
-        jdkGcm.updateAAD(aad);
-        return jdkGcm.doFinal(clear).length;
-    }
-
-    @Benchmark
-    public int rawGcmBouncyCastle() throws Exception {
-        bcGcm.init(true, new AEADParameters(new KeyParameter(key), 128, nonce(), aad));
-        byte[] out = new byte[bcGcm.getOutputSize(clear.length)];
-        int n = bcGcm.processBytes(clear, 0, clear.length, out, 0);
-        return n + bcGcm.doFinal(out, n);
     }
 
     private byte[] nonce() {

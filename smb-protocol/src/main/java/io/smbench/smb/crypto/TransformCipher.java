@@ -38,11 +38,16 @@ public final class TransformCipher {
     private static final int AAD_LENGTH = 32;
     private static final int TAG_LENGTH = 16;
 
+    /** Which CCM implementation to use; GCM always comes from the JDK, which measured fastest. */
+    public enum Provider { JDK, BOUNCY_CASTLE }
+
     private final CipherSuite suite;
     private final byte[] encryptionKey;
     private final byte[] decryptionKey;
     private final Cipher gcm;
     private final CCMModeCipher ccm;
+    private final JdkAesCcm jdkCcmSeal;
+    private final JdkAesCcm jdkCcmOpen;
     private final byte[] noncePrefix = new byte[4];
     private long nonceCounter;
 
@@ -51,6 +56,10 @@ public final class TransformCipher {
      * @param decryptionKey key for messages this side receives
      */
     public TransformCipher(CipherSuite suite, byte[] encryptionKey, byte[] decryptionKey) {
+        this(suite, encryptionKey, decryptionKey, Provider.JDK);
+    }
+
+    public TransformCipher(CipherSuite suite, byte[] encryptionKey, byte[] decryptionKey, Provider provider) {
         this.suite = suite;
         this.encryptionKey = encryptionKey.clone();
         this.decryptionKey = decryptionKey.clone();
@@ -60,7 +69,10 @@ public final class TransformCipher {
         } catch (GeneralSecurityException e) {
             throw new SmbCryptoException("AES-GCM is not available", e);
         }
-        this.ccm = suite.isGcm() ? null : CCMBlockCipher.newInstance(AESEngine.newInstance());
+        boolean jdkCcm = !suite.isGcm() && provider == Provider.JDK;
+        this.ccm = suite.isGcm() || jdkCcm ? null : CCMBlockCipher.newInstance(AESEngine.newInstance());
+        this.jdkCcmSeal = jdkCcm ? new JdkAesCcm(encryptionKey) : null;
+        this.jdkCcmOpen = jdkCcm ? new JdkAesCcm(decryptionKey) : null;
     }
 
     public CipherSuite suite() {
@@ -146,6 +158,9 @@ public final class TransformCipher {
                 gcm.updateAAD(aad);
                 return gcm.doFinal(clear);
             }
+            if (jdkCcmSeal != null) {
+                return jdkCcmSeal.seal(nonce, aad, clear);
+            }
             ccm.init(true, new AEADParameters(new KeyParameter(encryptionKey), 128, nonce, aad));
             byte[] out = new byte[ccm.getOutputSize(clear.length)];
             int n = ccm.processBytes(clear, 0, clear.length, out, 0);
@@ -162,6 +177,9 @@ public final class TransformCipher {
                 gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(decryptionKey, "AES"), new GCMParameterSpec(128, nonce));
                 gcm.updateAAD(aad);
                 return gcm.doFinal(sealed);
+            }
+            if (jdkCcmOpen != null) {
+                return jdkCcmOpen.open(nonce, aad, sealed);
             }
             ccm.init(false, new AEADParameters(new KeyParameter(decryptionKey), 128, nonce, aad));
             byte[] out = new byte[ccm.getOutputSize(sealed.length)];

@@ -88,6 +88,31 @@ class TransformCipherTest {
     }
 
     @Test
+    void shouldAgreeBetweenJdkAndBouncyCastleCcm() {
+        java.util.Random random = new java.util.Random(7);
+        for (CipherSuite suite : new CipherSuite[] {CipherSuite.AES_128_CCM, CipherSuite.AES_256_CCM}) {
+            byte[] key = new byte[suite.keyBits() / 8];
+            random.nextBytes(key);
+            TransformCipher jdk = new TransformCipher(suite, key, key, TransformCipher.Provider.JDK);
+            TransformCipher bc = new TransformCipher(suite, key, key, TransformCipher.Provider.BOUNCY_CASTLE);
+            for (int length : new int[] {1, 15, 16, 17, 100, 4096, 70_000}) {
+                byte[] clear = new byte[length];
+                random.nextBytes(clear);
+                byte[] nonce = new byte[16];
+                random.nextBytes(nonce);
+                ByteBuf a = jdk.encrypt(ALLOC, io.netty.buffer.Unpooled.wrappedBuffer(clear), 9L, nonce);
+                ByteBuf b = bc.encrypt(ALLOC, io.netty.buffer.Unpooled.wrappedBuffer(clear), 9L, nonce);
+                assertThat(of(a)).as("%s, %d bytes", suite, length).isEqualTo(of(b));
+                ByteBuf back = bc.decrypt(ALLOC, a);
+                assertThat(of(back)).isEqualTo(of(clear));
+                back.release();
+                a.release();
+                b.release();
+            }
+        }
+    }
+
+    @Test
     void shouldRoundTripEveryCipherWithFreshNonces() {
         for (CipherSuite suite : CipherSuite.values()) {
             byte[] key = new byte[suite.keyBits() / 8];
