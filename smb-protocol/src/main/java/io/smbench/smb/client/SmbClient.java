@@ -6,8 +6,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.codec.LengthFieldPrepender;
+import io.smbench.smb.transport.DirectTcpFrameDecoder;
+import io.smbench.smb.transport.DirectTcpFrameEncoder;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 public final class SmbClient implements AutoCloseable {
     /** Largest frame accepted from a server: 8 MiB reads plus headers and a compound's worth. */
     public static final int MAX_FRAME = 16 * 1024 * 1024 + 64 * 1024;
+
+    private static final DirectTcpFrameEncoder FRAME_ENCODER = new DirectTcpFrameEncoder();
 
     private final NettyTransport transport;
     private final EventLoopGroup group;
@@ -47,9 +49,8 @@ public final class SmbClient implements AutoCloseable {
                         SmbConnection connection = new SmbConnection(channel);
                         channel.attr(ConnectionAttribute.KEY).set(connection);
                         channel.pipeline()
-                                // Direct TCP: one zero byte, then a 24-bit big-endian length (2.1).
-                                .addLast("frame-decoder", new LengthFieldBasedFrameDecoder(MAX_FRAME, 1, 3, 0, 4))
-                                .addLast("frame-encoder", new LengthFieldPrepender(4))
+                                .addLast("frame-decoder", new DirectTcpFrameDecoder(MAX_FRAME))
+                                .addLast("frame-encoder", FRAME_ENCODER)
                                 .addLast("smb2", new Smb2ClientHandler(connection));
                     }
                 });
