@@ -1,5 +1,6 @@
 package io.smbench.smb.client;
 
+import io.smbench.smb.mssmb2.Smb2Header;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -22,40 +23,40 @@ public final class Smb2Response implements AutoCloseable {
     }
 
     public int status() {
-        return message.getIntLE(message.readerIndex() + HeaderFields.STATUS);
+        return message.getIntLE(message.readerIndex() + Smb2Header.STATUS);
     }
 
     public int command() {
-        return message.getUnsignedShortLE(message.readerIndex() + HeaderFields.COMMAND);
+        return message.getUnsignedShortLE(message.readerIndex() + Smb2Header.COMMAND);
     }
 
     public long messageId() {
-        return message.getLongLE(message.readerIndex() + HeaderFields.MESSAGE_ID);
+        return message.getLongLE(message.readerIndex() + Smb2Header.MESSAGE_ID);
     }
 
     public long sessionId() {
-        return message.getLongLE(message.readerIndex() + HeaderFields.SESSION_ID);
+        return message.getLongLE(message.readerIndex() + Smb2Header.SESSION_ID);
     }
 
     public int flags() {
-        return message.getIntLE(message.readerIndex() + HeaderFields.FLAGS);
+        return message.getIntLE(message.readerIndex() + Smb2Header.FLAGS);
     }
 
     public int creditResponse() {
-        return message.getUnsignedShortLE(message.readerIndex() + HeaderFields.CREDITS);
+        return message.getUnsignedShortLE(message.readerIndex() + Smb2Header.CREDITS);
     }
 
     /** TreeId of a sync response; 0 for an async one (whose bytes there hold the AsyncId). */
     public int treeId() {
-        return isAsync() ? 0 : message.getIntLE(message.readerIndex() + HeaderFields.TREE_ID);
+        return isAsync() ? 0 : message.getIntLE(message.readerIndex() + Smb2Header.TREE_ID);
     }
 
     public boolean isAsync() {
-        return (flags() & HeaderFields.FLAG_ASYNC_COMMAND) != 0;
+        return (flags() & Smb2Header.FLAG_ASYNC_COMMAND) != 0;
     }
 
     public boolean isSigned() {
-        return (flags() & HeaderFields.FLAG_SIGNED) != 0;
+        return (flags() & Smb2Header.FLAG_SIGNED) != 0;
     }
 
     /** Whether the response arrived inside a transform header (MS-SMB2 2.2.41). */

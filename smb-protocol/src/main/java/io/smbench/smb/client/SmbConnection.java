@@ -1,5 +1,6 @@
 package io.smbench.smb.client;
 
+import io.smbench.smb.mssmb2.Smb2Header;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -146,12 +147,13 @@ public final class SmbConnection implements AutoCloseable {
                 OutgoingRequest request = chain.get(i);
                 if (previousStart >= 0) {
                     padTo8(frame);
-                    frame.setIntLE(previousStart + HeaderFields.NEXT_COMMAND, frame.writerIndex() - previousStart);
+                    frame.setIntLE(previousStart + Smb2Header.NEXT_COMMAND, frame.writerIndex() - previousStart);
                 }
                 int start = frame.writerIndex();
                 messageIds[i] = credits.tryAcquire(request.creditCharge());
-                int flags = request.extraFlags() | (queued.related() && i > 0 ? HeaderFields.FLAG_RELATED_OPERATIONS : 0);
-                writeHeader(frame, request, messageIds[i], flags);
+                int flags = request.extraFlags() | (queued.related() && i > 0 ? Smb2Header.FLAG_RELATED_OPERATIONS : 0);
+                Smb2Header.writeRequest(frame, request.command(), request.creditCharge(), request.creditRequest(), flags,
+                        messageIds[i], request.treeId(), request.sessionId());
                 request.body().write(frame, start);
                 previousStart = start;
                 SessionEntry session = sessions.get(request.sessionId());
@@ -187,12 +189,12 @@ public final class SmbConnection implements AutoCloseable {
     private void signEach(ByteBuf frame, List<OutgoingRequest> chain, boolean encrypted) {
         int start = frame.readerIndex();
         for (int i = 0; i < chain.size(); i++) {
-            int next = frame.getIntLE(start + HeaderFields.NEXT_COMMAND);
+            int next = frame.getIntLE(start + Smb2Header.NEXT_COMMAND);
             int end = next == 0 ? frame.writerIndex() : start + next;
             ByteBuf message = frame.slice(start, end - start);
             SessionEntry session = sessions.get(chain.get(i).sessionId());
             // An encrypted message is not signed: the transform's tag authenticates it (3.2.4.1.8).
-            boolean askedToSign = (chain.get(i).extraFlags() & HeaderFields.FLAG_SIGNED) != 0;
+            boolean askedToSign = (chain.get(i).extraFlags() & Smb2Header.FLAG_SIGNED) != 0;
             if (session != null && (session.security.signs() || askedToSign) && !encrypted) {
                 session.security.sign(message);
             }
@@ -207,22 +209,6 @@ public final class SmbConnection implements AutoCloseable {
     private static void padTo8(ByteBuf frame) {
         int pad = (8 - (frame.writerIndex() - frame.readerIndex()) % 8) % 8;
         frame.writeZero(pad);
-    }
-
-    private static void writeHeader(ByteBuf out, OutgoingRequest request, long messageId, int flags) {
-        out.writeIntLE(HeaderFields.PROTOCOL_ID);
-        out.writeShortLE(HeaderFields.LENGTH);
-        out.writeShortLE(request.creditCharge());
-        out.writeIntLE(0); // ChannelSequence/Reserved: no replay on this connection yet
-        out.writeShortLE(request.command());
-        out.writeShortLE(request.creditRequest());
-        out.writeIntLE(flags);
-        out.writeIntLE(0); // NextCommand, patched when a chain continues
-        out.writeLongLE(messageId);
-        out.writeIntLE(0); // Reserved (sync form)
-        out.writeIntLE(request.treeId());
-        out.writeLongLE(request.sessionId());
-        out.writeZero(16); // Signature
     }
 
     private void armTimeout(PendingRequest<Smb2Response> pending, Duration timeout) {
@@ -257,14 +243,14 @@ public final class SmbConnection implements AutoCloseable {
         if (!channel.isActive()) {
             return;
         }
-        ByteBuf frame = channel.alloc().buffer(HeaderFields.LENGTH + 4);
-        frame.writeIntLE(HeaderFields.PROTOCOL_ID);
-        frame.writeShortLE(HeaderFields.LENGTH);
+        ByteBuf frame = channel.alloc().buffer(Smb2Header.LENGTH + 4);
+        frame.writeIntLE(Smb2Header.PROTOCOL_ID);
+        frame.writeShortLE(Smb2Header.LENGTH);
         frame.writeShortLE(0); // CreditCharge: CANCEL consumes none
         frame.writeIntLE(0);
-        frame.writeShortLE(HeaderFields.COMMAND_CANCEL);
+        frame.writeShortLE(Smb2Header.COMMAND_CANCEL);
         frame.writeShortLE(0);
-        frame.writeIntLE(pending.isAsync() ? HeaderFields.FLAG_ASYNC_COMMAND : 0);
+        frame.writeIntLE(pending.isAsync() ? Smb2Header.FLAG_ASYNC_COMMAND : 0);
         frame.writeIntLE(0);
         frame.writeLongLE(pending.messageId());
         frame.writeLongLE(pending.asyncId()); // sync form: Reserved and TreeId, both zero
@@ -292,7 +278,7 @@ public final class SmbConnection implements AutoCloseable {
             int protocolId = frame.getIntLE(frame.readerIndex());
             if (protocolId == 0x424D53FD) {
                 onTransformed(frame);
-            } else if (protocolId == HeaderFields.PROTOCOL_ID) {
+            } else if (protocolId == Smb2Header.PROTOCOL_ID) {
                 onPlainChain(frame, false);
             } else {
                 throw protocolError(String.format("ProtocolId 0x%08X is neither SMB2 (0xFE 'SMB') nor a transform "
@@ -332,17 +318,17 @@ public final class SmbConnection implements AutoCloseable {
         int start = chain.readerIndex();
         int end = chain.writerIndex();
         while (true) {
-            if (end - start < HeaderFields.LENGTH) {
+            if (end - start < Smb2Header.LENGTH) {
                 throw protocolError("message of " + (end - start) + " bytes is shorter than the 64-byte SMB2 header",
                         start - chain.readerIndex());
             }
-            if (chain.getIntLE(start) != HeaderFields.PROTOCOL_ID) {
+            if (chain.getIntLE(start) != Smb2Header.PROTOCOL_ID) {
                 throw protocolError("compounded message does not start with 0xFE 'SMB'", start - chain.readerIndex());
             }
-            long next = chain.getUnsignedIntLE(start + HeaderFields.NEXT_COMMAND);
-            if (next != 0 && (next < HeaderFields.LENGTH || next % 8 != 0 || start + next > end)) {
+            long next = chain.getUnsignedIntLE(start + Smb2Header.NEXT_COMMAND);
+            if (next != 0 && (next < Smb2Header.LENGTH || next % 8 != 0 || start + next > end)) {
                 throw protocolError("NextCommand=" + next + " is not an 8-byte aligned offset inside the frame (length "
-                        + (end - start) + ")", start - chain.readerIndex() + HeaderFields.NEXT_COMMAND);
+                        + (end - start) + ")", start - chain.readerIndex() + Smb2Header.NEXT_COMMAND);
             }
             int length = next == 0 ? end - start : (int) next;
             onMessage(chain.retainedSlice(start, length), encrypted);
@@ -358,7 +344,7 @@ public final class SmbConnection implements AutoCloseable {
         boolean delivered = false;
         try {
             long messageId = response.messageId();
-            if (messageId == HeaderFields.UNSOLICITED_MESSAGE_ID) {
+            if (messageId == Smb2Header.UNSOLICITED_MESSAGE_ID) {
                 delivered = true;
                 unsolicitedListener.onUnsolicited(response);
                 return;
@@ -369,9 +355,9 @@ public final class SmbConnection implements AutoCloseable {
                 return;
             }
             credits.grant(response.creditResponse());
-            if (response.isAsync() && response.status() == HeaderFields.STATUS_PENDING) {
+            if (response.isAsync() && response.status() == Smb2Header.STATUS_PENDING) {
                 stats.countInterimResponse();
-                outstanding.markAsync(messageId, message.getLongLE(message.readerIndex() + HeaderFields.ASYNC_ID));
+                outstanding.markAsync(messageId, message.getLongLE(message.readerIndex() + Smb2Header.ASYNC_ID));
                 drainWaiting();
                 return;
             }

@@ -1,5 +1,6 @@
 package io.smbench.smb.client;
 
+import io.smbench.smb.mssmb2.Smb2Header;
 import io.smbench.smb.mserref.NtStatus;
 import io.smbench.smb.mssmb2.Smb2Command;
 import io.smbench.smb.mssmb2.Smb2Flags;
@@ -87,7 +88,7 @@ public final class SmbSession {
             // 3.2.4.1.1: on 3.1.1 a TREE_CONNECT that is not encrypted is always signed, so a
             // man in the middle cannot strip the share's flags.
             request = new OutgoingRequest(request.command(), request.sessionId(), 0, 1, request.creditRequest(),
-                    HeaderFields.FLAG_SIGNED, request.body(), request.timeout(), null, false);
+                    Smb2Header.FLAG_SIGNED, request.body(), request.timeout(), null, false);
         }
         return connection.send(request).thenApply(response -> {
             try (response) {

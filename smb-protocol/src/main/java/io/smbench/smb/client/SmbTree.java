@@ -1,5 +1,6 @@
 package io.smbench.smb.client;
 
+import io.smbench.smb.mssmb2.Smb2Header;
 import io.smbench.smb.mserref.NtStatus;
 import io.smbench.smb.mssmb2.Smb2Command;
 import io.smbench.smb.mssmb2.msg.IoctlRequest;
@@ -67,7 +68,7 @@ public final class SmbTree {
         OutgoingRequest request = session.request(Smb2Command.IOCTL, treeId, ioctl);
         // The request MUST be signed (3.2.5.5) whatever the session's signing policy.
         request = new OutgoingRequest(request.command(), request.sessionId(), request.treeId(), 1, 10,
-                HeaderFields.FLAG_SIGNED, ioctl, request.timeout(), null, encrypt);
+                Smb2Header.FLAG_SIGNED, ioctl, request.timeout(), null, encrypt);
         return session.connection().send(request).thenAccept(response -> {
             try (response) {
                 if (response.status() != NtStatus.STATUS_SUCCESS) {

@@ -1,5 +1,6 @@
 package io.smbench.smb.client;
 
+import io.smbench.smb.mssmb2.Smb2Header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,13 +47,13 @@ class SmbConnectionTest {
     /** A server response header (2.2.1) plus a 4-byte ECHO body. */
     private static ByteBuf response(long messageId, int status, int credits, int flags, long asyncId, int nextCommand) {
         ByteBuf buf = Unpooled.buffer();
-        buf.writeIntLE(HeaderFields.PROTOCOL_ID);
+        buf.writeIntLE(Smb2Header.PROTOCOL_ID);
         buf.writeShortLE(64);
         buf.writeShortLE(1);
         buf.writeIntLE(status);
         buf.writeShortLE(ECHO);
         buf.writeShortLE(credits);
-        buf.writeIntLE(HeaderFields.FLAG_SERVER_TO_REDIR | flags);
+        buf.writeIntLE(Smb2Header.FLAG_SERVER_TO_REDIR | flags);
         buf.writeIntLE(nextCommand);
         buf.writeLongLE(messageId);
         buf.writeLongLE(asyncId);
@@ -73,9 +74,9 @@ class SmbConnectionTest {
     void shouldSendFirstRequestWithMessageIdZeroAndCompleteOnItsResponse() throws Exception {
         CompletableFuture<Smb2Response> future = connection.send(echo(10));
         ByteBuf request = sent();
-        assertThat(request.getIntLE(0)).isEqualTo(HeaderFields.PROTOCOL_ID);
-        assertThat(request.getLongLE(HeaderFields.MESSAGE_ID)).isZero();
-        assertThat(request.getUnsignedShortLE(HeaderFields.CREDITS)).isEqualTo(10);
+        assertThat(request.getIntLE(0)).isEqualTo(Smb2Header.PROTOCOL_ID);
+        assertThat(request.getLongLE(Smb2Header.MESSAGE_ID)).isZero();
+        assertThat(request.getUnsignedShortLE(Smb2Header.CREDITS)).isEqualTo(10);
         request.release();
 
         channel.writeInbound(response(0, STATUS_SUCCESS, 10, 0, 0, 0));
@@ -96,7 +97,7 @@ class SmbConnectionTest {
         channel.writeInbound(response(0, STATUS_SUCCESS, 1, 0, 0, 0));
         first.get(1, TimeUnit.SECONDS).close();
         ByteBuf queued = sent();
-        assertThat(queued.getLongLE(HeaderFields.MESSAGE_ID)).isEqualTo(1);
+        assertThat(queued.getLongLE(Smb2Header.MESSAGE_ID)).isEqualTo(1);
         queued.release();
         assertThat(second).isNotDone();
     }
@@ -105,11 +106,11 @@ class SmbConnectionTest {
     void shouldKeepRequestOpenAfterInterimResponseAndCompleteOnAsyncFinal() throws Exception {
         CompletableFuture<Smb2Response> future = connection.send(echo(1));
         sent().release();
-        channel.writeInbound(response(0, STATUS_PENDING, 1, HeaderFields.FLAG_ASYNC_COMMAND, 0x77, 0));
+        channel.writeInbound(response(0, STATUS_PENDING, 1, Smb2Header.FLAG_ASYNC_COMMAND, 0x77, 0));
         assertThat(future).isNotDone();
         assertThat(connection.stats().interimResponses()).isEqualTo(1);
 
-        channel.writeInbound(response(0, STATUS_SUCCESS, 0, HeaderFields.FLAG_ASYNC_COMMAND, 0x77, 0));
+        channel.writeInbound(response(0, STATUS_SUCCESS, 0, Smb2Header.FLAG_ASYNC_COMMAND, 0x77, 0));
         try (Smb2Response response = future.get(1, TimeUnit.SECONDS)) {
             assertThat(response.isAsync()).isTrue();
         }
@@ -127,10 +128,10 @@ class SmbConnectionTest {
 
         List<CompletableFuture<Smb2Response>> chain = connection.sendCompound(List.of(echo(1), echo(1)), true);
         ByteBuf compound = sent();
-        long next = compound.getUnsignedIntLE(HeaderFields.NEXT_COMMAND);
+        long next = compound.getUnsignedIntLE(Smb2Header.NEXT_COMMAND);
         assertThat(next).isEqualTo(72); // 68 bytes padded to 8
-        assertThat(compound.getIntLE((int) next + HeaderFields.FLAGS) & HeaderFields.FLAG_RELATED_OPERATIONS).isNotZero();
-        assertThat(compound.getLongLE((int) next + HeaderFields.MESSAGE_ID)).isEqualTo(2);
+        assertThat(compound.getIntLE((int) next + Smb2Header.FLAGS) & Smb2Header.FLAG_RELATED_OPERATIONS).isNotZero();
+        assertThat(compound.getLongLE((int) next + Smb2Header.MESSAGE_ID)).isEqualTo(2);
         compound.release();
 
         ByteBuf first = response(1, STATUS_SUCCESS, 1, 0, 0, 72);
@@ -153,9 +154,9 @@ class SmbConnectionTest {
         channel.runScheduledPendingTasks();
         assertThatThrownBy(() -> future.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(RequestTimeoutException.class);
         ByteBuf cancel = sent();
-        assertThat(cancel.getUnsignedShortLE(HeaderFields.COMMAND)).isEqualTo(HeaderFields.COMMAND_CANCEL);
-        assertThat(cancel.getLongLE(HeaderFields.MESSAGE_ID)).isZero();
-        assertThat(cancel.getLongLE(HeaderFields.SESSION_ID)).isEqualTo(0x55);
+        assertThat(cancel.getUnsignedShortLE(Smb2Header.COMMAND)).isEqualTo(Smb2Header.COMMAND_CANCEL);
+        assertThat(cancel.getLongLE(Smb2Header.MESSAGE_ID)).isZero();
+        assertThat(cancel.getLongLE(Smb2Header.SESSION_ID)).isEqualTo(0x55);
         cancel.release();
 
         // The late answer still frees the MessageId and returns its credits.
@@ -191,9 +192,9 @@ class SmbConnectionTest {
             message.close();
         });
         ByteBuf notification = response(-1L, STATUS_SUCCESS, 0, 0, 0, 0);
-        notification.setShortLE(HeaderFields.COMMAND, HeaderFields.COMMAND_OPLOCK_BREAK);
+        notification.setShortLE(Smb2Header.COMMAND, Smb2Header.COMMAND_OPLOCK_BREAK);
         channel.writeInbound(notification);
-        assertThat(seen.get(1, TimeUnit.SECONDS)).isEqualTo(HeaderFields.COMMAND_OPLOCK_BREAK);
+        assertThat(seen.get(1, TimeUnit.SECONDS)).isEqualTo(Smb2Header.COMMAND_OPLOCK_BREAK);
     }
 
     @Test
@@ -201,7 +202,7 @@ class SmbConnectionTest {
         connection.registerSession(0, new RejectingSecurity(), true);
         CompletableFuture<Smb2Response> future = connection.send(echo(1));
         sent().release();
-        channel.writeInbound(response(0, STATUS_SUCCESS, 1, HeaderFields.FLAG_SIGNED, 0, 0));
+        channel.writeInbound(response(0, STATUS_SUCCESS, 1, Smb2Header.FLAG_SIGNED, 0, 0));
         assertThatThrownBy(() -> future.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(SmbSecurityException.class)
                 .hasMessageContaining("bad signature");
         assertThat(connection.stats().badSignatures()).isEqualTo(1);
