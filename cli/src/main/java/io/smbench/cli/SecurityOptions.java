@@ -5,7 +5,6 @@ import io.smbench.smb.crypto.CipherSuite;
 import io.smbench.smb.crypto.SigningAlgorithm;
 import io.smbench.smb.mssmb2.Dialect;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -48,9 +47,5 @@ public final class SecurityOptions {
             config = config.withSigningAlgorithms(signingAlgorithms.stream().map(SigningAlgorithm::parse).toList());
         }
         return config.withEncryption(encrypt);
-    }
-
-    static String dialectsHelp() {
-        return Arrays.toString(Dialect.values());
     }
 }
