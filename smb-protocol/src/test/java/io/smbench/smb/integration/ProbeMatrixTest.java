@@ -172,6 +172,23 @@ class ProbeMatrixTest {
                         .isEqualTo(NtStatus.STATUS_LOGON_FAILURE));
     }
 
+    @ParameterizedTest(name = "anonymous over {0}")
+    @EnumSource(value = Dialect.class, names = {"SMB_2_1", "SMB_3_1_1"})
+    void shouldLogOnAnonymouslyToIpc(Dialect dialect, SambaLab lab) {
+        ProbeResult result = Probe.run(client, lab.host(), lab.port(), "IPC$",
+                ClientConfig.defaults().withDialects(List.of(dialect)), NtlmCredentials.anonymous());
+        assertThat(result.shareType()).isEqualTo("PIPE");
+        assertThat(result.signing()).as("a null session has no key to sign with").isFalse();
+    }
+
+    @Test
+    void shouldRefuseAnonymousSessionWhenSigningIsRequired(SambaLab lab) {
+        assertThatThrownBy(() -> Probe.run(client, lab.host(), lab.port(), "IPC$",
+                ClientConfig.defaults().withSigning(true), NtlmCredentials.anonymous()))
+                .isInstanceOf(SmbAuthenticationException.class)
+                .hasMessageContaining("without keys");
+    }
+
     @Test
     void shouldReportMissingShare(SambaLab lab) {
         assertThatThrownBy(() -> probe(lab, "no-such-share", ClientConfig.defaults()))
