@@ -123,9 +123,33 @@ public final class SmbConnection implements AutoCloseable {
         }
         if (!waitingForCredit.isEmpty() || credits.available() < chargeOf(queued.chain())) {
             waitingForCredit.add(queued);
+            // A queued request times out like a sent one: waiting for credit must not hang its caller.
+            Duration timeout = queued.chain().get(0).timeout();
+            loop.schedule(() -> {
+                if (waitingForCredit.remove(queued)) {
+                    failChain(queued, new RequestTimeoutException("no credit to send command 0x"
+                            + Integer.toHexString(queued.chain().get(0).command()) + " within its timeout ("
+                            + credits.available() + " credits held, " + chargeOf(queued.chain()) + " needed)"));
+                }
+            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            failUnsendable();
             return;
         }
         writeChain(queued);
+    }
+
+    /**
+     * With nothing outstanding no response will grant credits, so a queued request that needs more
+     * than the window holds can never be sent: fail it now rather than at its timeout.
+     */
+    private void failUnsendable() {
+        while (outstanding.isEmpty() && !waitingForCredit.isEmpty()
+                && credits.available() < chargeOf(waitingForCredit.peek().chain())) {
+            Queued stuck = waitingForCredit.poll();
+            failChain(stuck, new SmbClientException("command 0x" + Integer.toHexString(stuck.chain().get(0).command())
+                    + " needs " + chargeOf(stuck.chain()) + " credits but the server granted only "
+                    + credits.available() + " and nothing outstanding will grant more"));
+        }
     }
 
     private static long chargeOf(List<OutgoingRequest> chain) {
@@ -408,6 +432,7 @@ public final class SmbConnection implements AutoCloseable {
         while (!waitingForCredit.isEmpty() && credits.available() >= chargeOf(waitingForCredit.peek().chain())) {
             writeChain(waitingForCredit.poll());
         }
+        failUnsendable();
     }
 
     private SmbProtocolViolation protocolError(String what, int offset) {

@@ -71,9 +71,15 @@ public final class SmbSession {
         return sessionKey == null ? null : sessionKey.clone();
     }
 
+    /**
+     * Credits each request asks for. Enough to keep several 8 MiB multi-credit transfers (128 credits
+     * each) in flight; servers cap grants by their own policy (3.3.1.2).
+     */
+    static final int CREDIT_REQUEST = 256;
+
     /** A request on this session with the configured timeout. */
     OutgoingRequest request(int command, int treeId, BodyWriter body) {
-        return OutgoingRequest.of(command, sessionId, treeId, 10, body, config.requestTimeout());
+        return OutgoingRequest.of(command, sessionId, treeId, CREDIT_REQUEST, body, config.requestTimeout());
     }
 
     /**

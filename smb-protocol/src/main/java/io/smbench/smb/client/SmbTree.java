@@ -7,6 +7,7 @@ import io.smbench.smb.mssmb2.msg.IoctlRequest;
 import io.smbench.smb.mssmb2.msg.IoctlResponse;
 import io.smbench.smb.mssmb2.msg.SimpleRequest;
 import io.smbench.smb.mssmb2.msg.TreeConnectResponse;
+import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -30,6 +31,50 @@ public final class SmbTree {
 
     public String share() {
         return share;
+    }
+
+    SmbSession session() {
+        return session;
+    }
+
+    /**
+     * CREATE (MS-SMB2 3.2.4.3): opens or creates {@code request.name()} on this share.
+     *
+     * @throws SmbStatusException (through the future) with the server's status on failure
+     */
+    public CompletableFuture<SmbFile> create(io.smbench.smb.mssmb2.msg.CreateRequest request) {
+        return session.connection().send(request(Smb2Command.CREATE, request)).thenApply(response -> {
+            try (response) {
+                if (response.status() != NtStatus.STATUS_SUCCESS) {
+                    throw new SmbStatusException("CREATE " + request.name() + " failed: "
+                            + NtStatus.describe(response.status()), response.status());
+                }
+                return new SmbFile(this, request.name(),
+                        io.smbench.smb.mssmb2.msg.CreateResponse.decode(response.message()));
+            }
+        });
+    }
+
+    /**
+     * CREATE, WRITE and CLOSE as one related compound chain (MS-SMB2 3.2.4.1.4): the WRITE and
+     * CLOSE use the FileId of the CREATE before them. Completes with the three responses' statuses.
+     */
+    public CompletableFuture<int[]> createWriteClose(io.smbench.smb.mssmb2.msg.CreateRequest create, ByteBuf data) {
+        io.smbench.smb.mssmb2.msg.FileId related = io.smbench.smb.mssmb2.msg.FileId.RELATED;
+        java.util.List<OutgoingRequest> chain = java.util.List.of(
+                request(Smb2Command.CREATE, create),
+                request(Smb2Command.WRITE, new io.smbench.smb.mssmb2.msg.WriteRequest(related, 0, data)),
+                request(Smb2Command.CLOSE, new io.smbench.smb.mssmb2.msg.CloseRequest(related, true)));
+        java.util.List<CompletableFuture<Smb2Response>> replies = session.connection().sendCompound(chain, true);
+        return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+            int[] statuses = new int[replies.size()];
+            for (int i = 0; i < statuses.length; i++) {
+                try (Smb2Response reply = replies.get(i).join()) {
+                    statuses[i] = reply.status();
+                }
+            }
+            return statuses;
+        });
     }
 
     public int treeId() {

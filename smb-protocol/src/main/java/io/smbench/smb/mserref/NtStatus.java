@@ -13,7 +13,11 @@ public final class NtStatus {
     public static final int STATUS_BUFFER_OVERFLOW = 0x80000005;
     public static final int STATUS_NO_MORE_FILES = 0x80000006;
     public static final int STATUS_MORE_PROCESSING_REQUIRED = 0xC0000016;
+    public static final int STATUS_END_OF_FILE = 0xC0000011;
     public static final int STATUS_ACCESS_DENIED = 0xC0000022;
+    public static final int STATUS_OBJECT_NAME_NOT_FOUND = 0xC0000034;
+    public static final int STATUS_OBJECT_NAME_COLLISION = 0xC0000035;
+    public static final int STATUS_SHARING_VIOLATION = 0xC0000043;
     public static final int STATUS_LOGON_FAILURE = 0xC000006D;
     public static final int STATUS_BAD_NETWORK_NAME = 0xC00000CC;
     public static final int STATUS_NOT_SUPPORTED = 0xC00000BB;

@@ -103,6 +103,32 @@ class SmbConnectionTest {
     }
 
     @Test
+    void shouldFailQueuedRequestThatCanNeverGetEnoughCredits() throws Exception {
+        CompletableFuture<Smb2Response> first = connection.send(echo(1));
+        sent().release();
+        channel.writeInbound(response(0, STATUS_SUCCESS, 1, 0, 0, 0));
+        first.get(1, TimeUnit.SECONDS).close();
+        // One credit held, nothing outstanding: a 4-credit request can never be sent.
+        CompletableFuture<Smb2Response> big = connection.send(echo(1).withCreditCharge(4));
+        assertThatThrownBy(() -> big.get(1, TimeUnit.SECONDS)).hasMessageContaining("needs 4 credits");
+    }
+
+    @Test
+    void shouldTimeOutRequestStillWaitingForCredit() throws Exception {
+        CompletableFuture<Smb2Response> first = connection.send(echo(1));
+        CompletableFuture<Smb2Response> queued = connection.send(OutgoingRequest.of(ECHO, 0, 0, 1, (out, start) -> {
+            out.writeShortLE(4);
+            out.writeShortLE(0);
+        }, Duration.ofMillis(50)));
+        sent().release();
+        channel.advanceTimeBy(100, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertThatThrownBy(() -> queued.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(RequestTimeoutException.class)
+                .hasMessageContaining("no credit");
+        assertThat(first).isNotDone();
+    }
+
+    @Test
     void shouldKeepRequestOpenAfterInterimResponseAndCompleteOnAsyncFinal() throws Exception {
         CompletableFuture<Smb2Response> future = connection.send(echo(1));
         sent().release();

@@ -1,0 +1,157 @@
+package io.smbench.smb.client;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.smbench.smb.mserref.NtStatus;
+import io.smbench.smb.mssmb2.Dialect;
+import io.smbench.smb.mssmb2.Smb2Command;
+import io.smbench.smb.mssmb2.msg.CloseRequest;
+import io.smbench.smb.mssmb2.msg.CloseResponse;
+import io.smbench.smb.mssmb2.msg.CreateResponse;
+import io.smbench.smb.mssmb2.msg.FileId;
+import io.smbench.smb.mssmb2.msg.ReadRequest;
+import io.smbench.smb.mssmb2.msg.ReadResponse;
+import io.smbench.smb.mssmb2.msg.WriteRequest;
+import io.smbench.smb.mssmb2.msg.WriteResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * An open file (MS-SMB2 3.2.1.6 Per Application Open): its FileId and what CREATE granted, and
+ * READ/WRITE/CLOSE on it. Large transfers are split at the server's MaxReadSize/MaxWriteSize and
+ * sent at once, each chunk charged its credits (3.2.4.1.5), so the credit window paces them.
+ */
+public final class SmbFile {
+    /** Largest transfer without multi-credit support (MS-SMB2 3.2.4.1.5). */
+    private static final int SINGLE_CREDIT_MAX = 65_536;
+
+    private final SmbTree tree;
+    private final String path;
+    private final CreateResponse created;
+
+    SmbFile(SmbTree tree, String path, CreateResponse created) {
+        this.tree = tree;
+        this.path = path;
+        this.created = created;
+    }
+
+    public FileId fileId() {
+        return created.fileId();
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** What CREATE answered: granted oplock, create action, sizes, contexts. */
+    public CreateResponse created() {
+        return created;
+    }
+
+    private boolean multiCredit() {
+        return tree.session().negotiation().dialect() != Dialect.SMB_2_0_2
+                && (tree.session().negotiation().serverCapabilities() & io.smbench.smb.mssmb2.Smb2Flags.CAP_LARGE_MTU) != 0;
+    }
+
+    private int chunk(long serverMax) {
+        long max = multiCredit() ? serverMax : Math.min(serverMax, SINGLE_CREDIT_MAX);
+        return (int) Math.min(max, 8L * 1024 * 1024);
+    }
+
+    private OutgoingRequest charged(OutgoingRequest request, long sendBytes, long responseBytes) {
+        int charge = multiCredit() ? CreditWindow.chargeFor(sendBytes, responseBytes) : 0;
+        OutgoingRequest charged = request.withCreditCharge(charge);
+        // Ask back at least what the request spends, so large transfers do not drain the window.
+        return charge <= request.creditRequest() ? charged : new OutgoingRequest(charged.command(),
+                charged.sessionId(), charged.treeId(), charge, Math.min(0xFFFF, charge + 8), charged.extraFlags(),
+                charged.body(), charged.timeout(), charged.observer(), charged.encrypt());
+    }
+
+    /**
+     * Reads {@code length} bytes from {@code offset}; fewer at end of file. The caller releases the
+     * returned buffer.
+     */
+    public CompletableFuture<ByteBuf> read(long offset, int length) {
+        int chunk = chunk(tree.session().negotiation().maxReadSize());
+        List<CompletableFuture<ByteBuf>> parts = new ArrayList<>();
+        for (long at = 0; at < length || (length == 0 && at == 0); at += chunk) {
+            int size = (int) Math.min(chunk, length - at);
+            parts.add(readChunk(offset + at, size));
+            if (length == 0) {
+                break;
+            }
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).handle((ignored, failure) -> {
+            List<ByteBuf> buffers = new ArrayList<>();
+            Throwable error = null;
+            for (CompletableFuture<ByteBuf> part : parts) {
+                try {
+                    buffers.add(part.join());
+                } catch (RuntimeException e) {
+                    error = error == null ? e : error;
+                }
+            }
+            if (error != null) {
+                buffers.forEach(ByteBuf::release);
+                throw error instanceof RuntimeException r ? r : new SmbClientException("READ failed", error);
+            }
+            return Unpooled.wrappedBuffer(buffers.toArray(ByteBuf[]::new));
+        });
+    }
+
+    private CompletableFuture<ByteBuf> readChunk(long offset, int length) {
+        OutgoingRequest request = charged(tree.request(Smb2Command.READ, new ReadRequest(fileId(), offset, length, 0)),
+                0, length);
+        return tree.session().connection().send(request).thenApply(response -> {
+            try (response) {
+                if (response.status() == NtStatus.STATUS_END_OF_FILE) {
+                    return Unpooled.EMPTY_BUFFER;
+                }
+                check(response, "READ");
+                ReadResponse decoded = ReadResponse.decode(response.message());
+                ByteBuf message = response.message();
+                return message.retainedSlice(message.readerIndex() + decoded.dataOffset(), (int) decoded.dataLength());
+            }
+        });
+    }
+
+    /** Writes all of {@code data} at {@code offset}; completes with the byte count the server took. */
+    public CompletableFuture<Long> write(long offset, ByteBuf data) {
+        int chunk = chunk(tree.session().negotiation().maxWriteSize());
+        int length = data.readableBytes();
+        List<CompletableFuture<Long>> parts = new ArrayList<>();
+        for (int at = 0; at < length; at += chunk) {
+            int size = Math.min(chunk, length - at);
+            ByteBuf slice = data.slice(data.readerIndex() + at, size);
+            OutgoingRequest request = charged(tree.request(Smb2Command.WRITE, new WriteRequest(fileId(), offset + at,
+                    slice)), size, 0);
+            parts.add(tree.session().connection().send(request).thenApply(response -> {
+                try (response) {
+                    check(response, "WRITE");
+                    return WriteResponse.decode(response.message()).count();
+                }
+            }));
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> parts.stream().mapToLong(CompletableFuture::join).sum());
+    }
+
+    /** CLOSE with SMB2_CLOSE_FLAG_POSTQUERY_ATTRIB, returning the file's final attributes. */
+    public CompletableFuture<CloseResponse> close() {
+        return tree.session().connection().send(tree.request(Smb2Command.CLOSE, new CloseRequest(fileId(), true)))
+                .thenApply(response -> {
+                    try (response) {
+                        check(response, "CLOSE");
+                        return CloseResponse.decode(response.message());
+                    }
+                });
+    }
+
+    private void check(Smb2Response response, String operation) {
+        if (response.status() != NtStatus.STATUS_SUCCESS) {
+            throw new SmbStatusException(operation + " " + path + " failed: " + NtStatus.describe(response.status()),
+                    response.status());
+        }
+    }
+}
