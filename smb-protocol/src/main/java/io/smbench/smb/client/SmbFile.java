@@ -137,6 +137,68 @@ public final class SmbFile {
                 .thenApply(ignored -> parts.stream().mapToLong(CompletableFuture::join).sum());
     }
 
+    /** QUERY_INFO (MS-SMB2 3.2.4.12): the raw information structure the server returned. */
+    public CompletableFuture<byte[]> queryInfo(int infoType, int infoClass, int outputBufferLength) {
+        return send(new io.smbench.smb.mssmb2.msg.QueryInfoRequest(infoType, infoClass, outputBufferLength, 0, fileId()),
+                Smb2Command.QUERY_INFO, "QUERY_INFO").thenApply(response -> {
+                    try (response) {
+                        return io.smbench.smb.mssmb2.msg.OutputBufferResponse.decode(response.message(),
+                                "QUERY_INFO response").output();
+                    }
+                });
+    }
+
+    /** SET_INFO (MS-SMB2 3.2.4.15) with an MS-FSCC information structure. */
+    public CompletableFuture<Void> setInfo(int infoType, int infoClass, byte[] buffer) {
+        return send(new io.smbench.smb.mssmb2.msg.SetInfoRequest(infoType, infoClass, 0, fileId(), buffer),
+                Smb2Command.SET_INFO, "SET_INFO").thenAccept(Smb2Response::close);
+    }
+
+    /** Renames the open file (SET_INFO FileRenameInformation, as Windows clients rename). */
+    public CompletableFuture<Void> rename(String newName, boolean replaceIfExists) {
+        return setInfo(io.smbench.smb.mssmb2.msg.QueryInfoRequest.INFO_FILE,
+                io.smbench.smb.mssmb2.msg.SetInfoRequest.FILE_RENAME_INFORMATION,
+                io.smbench.smb.mssmb2.msg.SetInfoRequest.renameInformation(newName, replaceIfExists));
+    }
+
+    /**
+     * QUERY_DIRECTORY on this open directory until STATUS_NO_MORE_FILES (MS-SMB2 3.2.4.10),
+     * restarting the scan on the first request; completes with the number of entries.
+     */
+    public CompletableFuture<Integer> listDirectory(String pattern) {
+        return listFrom(pattern, true, 0);
+    }
+
+    private CompletableFuture<Integer> listFrom(String pattern, boolean restart, int seen) {
+        var request = new io.smbench.smb.mssmb2.msg.QueryDirectoryRequest(
+                io.smbench.smb.mssmb2.msg.QueryDirectoryRequest.FILE_ID_BOTH_DIRECTORY_INFORMATION,
+                restart ? io.smbench.smb.mssmb2.msg.QueryDirectoryRequest.RESTART_SCANS : 0, fileId(), pattern, 65_536);
+        return tree.session().connection().send(tree.request(Smb2Command.QUERY_DIRECTORY, request))
+                .thenCompose(response -> {
+                    int entries;
+                    try (response) {
+                        if (response.status() == NtStatus.STATUS_NO_MORE_FILES) {
+                            return CompletableFuture.completedFuture(seen);
+                        }
+                        check(response, "QUERY_DIRECTORY");
+                        entries = io.smbench.smb.mssmb2.msg.OutputBufferResponse.decode(response.message(),
+                                "QUERY_DIRECTORY response").directoryEntryCount();
+                    }
+                    return listFrom(pattern, false, seen + entries);
+                });
+    }
+
+    private CompletableFuture<Smb2Response> send(BodyWriter body, int command, String operation) {
+        return tree.session().connection().send(tree.request(command, body)).thenApply(response -> {
+            if (response.status() != NtStatus.STATUS_SUCCESS) {
+                response.close();
+                throw new SmbStatusException(operation + " " + path + " failed: " + NtStatus.describe(response.status()),
+                        response.status());
+            }
+            return response;
+        });
+    }
+
     /** CLOSE with SMB2_CLOSE_FLAG_POSTQUERY_ATTRIB, returning the file's final attributes. */
     public CompletableFuture<CloseResponse> close() {
         return tree.session().connection().send(tree.request(Smb2Command.CLOSE, new CloseRequest(fileId(), true)))

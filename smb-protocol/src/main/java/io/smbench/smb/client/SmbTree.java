@@ -55,6 +55,77 @@ public final class SmbTree {
         });
     }
 
+    private static io.smbench.smb.mssmb2.msg.CreateRequest open(String path, int access, int disposition, int options) {
+        return new io.smbench.smb.mssmb2.msg.CreateRequest(io.smbench.smb.mssmb2.msg.CreateRequest.OPLOCK_NONE,
+                io.smbench.smb.mssmb2.msg.CreateRequest.IMPERSONATION_IMPERSONATION, access,
+                io.smbench.smb.mssmb2.msg.CreateRequest.FILE_ATTRIBUTE_NORMAL,
+                io.smbench.smb.mssmb2.msg.CreateRequest.SHARE_READ | io.smbench.smb.mssmb2.msg.CreateRequest.SHARE_WRITE
+                        | io.smbench.smb.mssmb2.msg.CreateRequest.SHARE_DELETE,
+                disposition, options, SmbPaths.toSmb(path), java.util.List.of());
+    }
+
+    /** Creates a directory as Windows does: CREATE with FILE_DIRECTORY_FILE and FILE_CREATE, then CLOSE. */
+    public CompletableFuture<Void> mkdir(String path) {
+        return create(open(path, io.smbench.smb.mssmb2.msg.CreateRequest.FILE_READ_ATTRIBUTES,
+                io.smbench.smb.mssmb2.msg.CreateRequest.FILE_CREATE,
+                io.smbench.smb.mssmb2.msg.CreateRequest.FILE_DIRECTORY_FILE))
+                .thenCompose(SmbFile::close).thenAccept(closed -> { });
+    }
+
+    /**
+     * Removes an empty directory as Windows does: open it with DELETE access, SET_INFO
+     * FileDispositionInformation (DeletePending = 1), CLOSE. A non-empty directory fails the SET_INFO
+     * with STATUS_DIRECTORY_NOT_EMPTY (MS-FSCC 2.4.11); delete-on-close at CREATE would not report
+     * that on Samba, which then silently keeps the directory.
+     */
+    public CompletableFuture<Void> rmdir(String path) {
+        return create(open(path, io.smbench.smb.mssmb2.msg.CreateRequest.DELETE,
+                io.smbench.smb.mssmb2.msg.CreateRequest.FILE_OPEN,
+                io.smbench.smb.mssmb2.msg.CreateRequest.FILE_DIRECTORY_FILE))
+                .thenCompose(dir -> dir.setInfo(io.smbench.smb.mssmb2.msg.QueryInfoRequest.INFO_FILE,
+                        io.smbench.smb.mssmb2.msg.SetInfoRequest.FILE_DISPOSITION_INFORMATION, new byte[] {1})
+                        .handle((ok, failure) -> dir.close().thenApply(closed -> {
+                            if (failure != null) {
+                                Throwable cause = failure instanceof java.util.concurrent.CompletionException
+                                        && failure.getCause() != null ? failure.getCause() : failure;
+                                throw cause instanceof RuntimeException r ? r : new SmbClientException("rmdir", cause);
+                            }
+                            return (Void) null;
+                        })).thenCompose(f -> f));
+    }
+
+    /** Deletes a file: CREATE with DELETE access and FILE_DELETE_ON_CLOSE, then CLOSE. */
+    public CompletableFuture<Void> delete(String path) {
+        return create(open(path, io.smbench.smb.mssmb2.msg.CreateRequest.DELETE,
+                io.smbench.smb.mssmb2.msg.CreateRequest.FILE_OPEN,
+                io.smbench.smb.mssmb2.msg.CreateRequest.FILE_NON_DIRECTORY_FILE
+                        | io.smbench.smb.mssmb2.msg.CreateRequest.FILE_DELETE_ON_CLOSE))
+                .thenCompose(SmbFile::close).thenAccept(closed -> { });
+    }
+
+    /** Renames as Windows does: open with DELETE access, SET_INFO FileRenameInformation, CLOSE. */
+    public CompletableFuture<Void> rename(String path, String newPath, boolean replaceIfExists) {
+        return create(open(path, io.smbench.smb.mssmb2.msg.CreateRequest.DELETE
+                        | io.smbench.smb.mssmb2.msg.CreateRequest.FILE_READ_ATTRIBUTES,
+                io.smbench.smb.mssmb2.msg.CreateRequest.FILE_OPEN, 0))
+                .thenCompose(file -> file.rename(SmbPaths.toSmb(newPath), replaceIfExists)
+                        .handle((ok, failure) -> file.close().thenApply(closed -> {
+                            if (failure != null) {
+                                throw failure instanceof RuntimeException r ? r : new SmbClientException("rename", failure);
+                            }
+                            return (Void) null;
+                        })).thenCompose(f -> f));
+    }
+
+    /** Lists a directory (open, QUERY_DIRECTORY until STATUS_NO_MORE_FILES, close); the entry count. */
+    public CompletableFuture<Integer> list(String path, String pattern) {
+        return create(open(path, 0x00000001 /* FILE_LIST_DIRECTORY */ | io.smbench.smb.mssmb2.msg.CreateRequest
+                .FILE_READ_ATTRIBUTES, io.smbench.smb.mssmb2.msg.CreateRequest.FILE_OPEN,
+                io.smbench.smb.mssmb2.msg.CreateRequest.FILE_DIRECTORY_FILE))
+                .thenCompose(dir -> dir.listDirectory(pattern == null ? "*" : pattern)
+                        .thenCompose(count -> dir.close().thenApply(closed -> count)));
+    }
+
     /**
      * CREATE, WRITE and CLOSE as one related compound chain (MS-SMB2 3.2.4.1.4): the WRITE and
      * CLOSE use the FileId of the CREATE before them. Completes with the three responses' statuses.
