@@ -12,6 +12,8 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** The input is wrong: an invalid workload, a bad option, a missing file. */
     public static final int INVALID_INPUT = 2;
+    /** With --strict: the replay ran, but a check failed (status mismatch, leak, order, unanswered). */
+    public static final int CHECKS_FAILED = 3;
     /** The user interrupted the command (Ctrl-C); partial results were still written. */
     public static final int INTERRUPTED = 130;
 

@@ -1,6 +1,21 @@
 package io.smbench.cli;
 
+import io.smbench.engine.backend.SmbBackend;
 import io.smbench.engine.ir.ValidationIssue;
+import io.smbench.engine.report.ReportJson;
+import io.smbench.engine.report.SummaryTable;
+import io.smbench.engine.sched.ReplayOptions;
+import io.smbench.engine.sched.ReplayPlan;
+import io.smbench.engine.sched.ReplayResult;
+import io.smbench.engine.sched.ReplayRunner;
+import io.smbench.smb.client.ClientConfig;
+import io.smbench.smb.client.SmbClient;
+import io.smbench.smb.ntlm.NtlmCredentials;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import io.smbench.engine.ir.ValidationReport;
 import io.smbench.engine.ir.WorkloadValidator;
 import java.io.PrintWriter;
@@ -29,6 +44,7 @@ import picocli.CommandLine.Spec;
             "0:the workload is valid (and, for a replay, ran)",
             "1:the replay could not run (server, network, internal error)",
             "2:the workload or an option is invalid; every error is printed, one a line",
+            "3:with --strict: the replay ran but a check failed (status mismatch, leak, order, unanswered)",
             "130:interrupted (Ctrl-C); results so far are still written"
         })
 public final class ReplayCommand implements Callable<Integer> {
@@ -48,8 +64,43 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Multiply every timestamp by FACTOR: 0.1 replays ten times faster (default: ${DEFAULT-VALUE}).")
     double timeScale;
 
+    @Mixin
+    SecurityOptions security = new SecurityOptions();
+
+    @Option(names = "--as-fast-as-possible", description = "Ignore timestamps; keep each client's order.")
+    boolean asFastAsPossible;
+
+    @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "0",
+            description = "Most operations in flight across all clients (default: no limit).")
+    int maxInFlight;
+
+    @Option(names = "--idle", paramLabel = "STRATEGY", defaultValue = "backoff",
+            description = "Scheduler idle strategy: busy-spin (precise, one core busy), backoff (default), yield, sleep.")
+    String idle;
+
+    @Option(names = "--late-threshold-ms", paramLabel = "MS", defaultValue = "1",
+            description = "Count an operation as late when sent more than MS after its scheduled time (default: ${DEFAULT-VALUE}).")
+    double lateThresholdMs;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON report (docs/report.md) to FILE.")
+    Path report;
+
+    @Option(names = "--strict", description = "Exit 3 when any check fails: an expected_status mismatch, a leaked "
+            + "handle, an order violation, an unanswered request or an invariant violation.")
+    boolean strict;
+
+    private final PasswordSource passwords;
+
+    public ReplayCommand() {
+        this(PasswordSource.system());
+    }
+
+    ReplayCommand(PasswordSource passwords) {
+        this.passwords = passwords;
+    }
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
@@ -75,7 +126,87 @@ public final class ReplayCommand implements Callable<Integer> {
         if (validateOnly) {
             return ExitCodes.OK;
         }
-        err.println("error: replaying against a server is not implemented yet; use --validate-only");
-        return ExitCodes.FAILURE;
+        return replay(out, err);
+    }
+
+    private Integer replay(PrintWriter out, PrintWriter err) throws Exception {
+        if (connection.server() == null || connection.share() == null || connection.user() == null) {
+            throw new ParameterException(spec.commandLine(), "a replay needs --server, --share and --user "
+                    + "(or --validate-only)");
+        }
+        ClientConfig config;
+        ReplayOptions options;
+        try {
+            config = security.toConfig();
+            options = new ReplayOptions(timeScale, asFastAsPossible, maxInFlight, idle,
+                    Duration.ofNanos((long) (lateThresholdMs * 1e6)), Duration.ofSeconds(30));
+            ReplayRunner.idleStrategy(idle);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        char[] password = connection.password(passwords);
+        NtlmCredentials credentials = new NtlmCredentials(connection.user(), connection.domain(), password);
+        java.util.Arrays.fill(password, '\0');
+        ReplayPlan plan = ReplayPlan.load(workload);
+        Path workloadDir = workload.toAbsolutePath().getParent();
+        CountDownLatch reported = new CountDownLatch(1);
+        try (SmbClient client = new SmbClient(0);
+                SmbBackend backend = new SmbBackend(client, connection.server(), connection.port(), connection.share(),
+                        config, credentials, workloadDir)) {
+            ReplayRunner runner = new ReplayRunner(plan, backend, options);
+            Thread interrupt = new Thread(() -> {
+                runner.requestStop("interrupted (Ctrl-C)");
+                try {
+                    reported.await(40, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "smbench-interrupt");
+            Runtime.getRuntime().addShutdownHook(interrupt);
+            ReplayResult result;
+            try {
+                result = runner.run();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(interrupt);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the hook is running and waits for the report below.
+                }
+            }
+            java.util.List<String> violations = backend.violations();
+            try {
+                if (report != null) {
+                    ReportJson.write(ReportJson.build(result, context(plan, options), violations), report);
+                }
+                out.print(SummaryTable.format(result, violations));
+                if (report != null) {
+                    out.println("report: " + report);
+                }
+                out.flush();
+            } finally {
+                reported.countDown();
+            }
+            if (result.stopReason().startsWith("interrupted")) {
+                return ExitCodes.INTERRUPTED;
+            }
+            boolean checksFailed = result.orderViolations() > 0 || !result.statusMismatches().isEmpty()
+                    || !result.leakedHandles().isEmpty() || !result.unanswered().isEmpty() || !violations.isEmpty();
+            return strict && checksFailed ? ExitCodes.CHECKS_FAILED : ExitCodes.OK;
+        }
+    }
+
+    private Map<String, Object> context(ReplayPlan plan, ReplayOptions options) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("workload", workload.toString());
+        context.put("server", connection.server() + ":" + connection.port());
+        context.put("share", connection.share());
+        context.put("user", connection.user());
+        context.put("clients", plan.clientCount());
+        context.put("time_scale", options.timeScale());
+        context.put("as_fast_as_possible", options.asFastAsPossible());
+        context.put("max_in_flight", options.maxInFlight());
+        context.put("idle_strategy", options.idleStrategy());
+        context.put("smbench_version", String.valueOf(ReplayCommand.class.getPackage().getImplementationVersion()));
+        return context;
     }
 }

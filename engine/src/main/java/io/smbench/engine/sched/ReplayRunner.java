@@ -40,7 +40,7 @@ public final class ReplayRunner {
     }
 
     /** The idle strategy named by the user. */
-    static IdleStrategy idleStrategy(String name) {
+    public static IdleStrategy idleStrategy(String name) {
         return switch (name) {
             case "busy-spin" -> new BusySpinIdleStrategy();
             case "yield" -> new YieldingIdleStrategy();

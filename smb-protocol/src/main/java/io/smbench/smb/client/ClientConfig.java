@@ -79,6 +79,12 @@ public record ClientConfig(
                 connectTimeout);
     }
 
+    /** The same configuration for another client machine: a different ClientGuid. */
+    public ClientConfig withClientGuid(UUID value) {
+        return new ClientConfig(dialects, requireSigning, requireEncryption, ciphers, signingAlgorithms, value,
+                requestTimeout, connectTimeout);
+    }
+
     public ClientConfig withRequestTimeout(Duration value) {
         return new ClientConfig(dialects, requireSigning, requireEncryption, ciphers, signingAlgorithms, clientGuid,
                 value, connectTimeout);

@@ -137,6 +137,12 @@ public final class SmbFile {
                 .thenApply(ignored -> parts.stream().mapToLong(CompletableFuture::join).sum());
     }
 
+    /** FLUSH (MS-SMB2 3.2.4.11): asks the server to write its cached data for this file to storage. */
+    public CompletableFuture<Void> flush() {
+        return send(new io.smbench.smb.mssmb2.msg.FlushRequest(fileId()), Smb2Command.FLUSH, "FLUSH")
+                .thenAccept(Smb2Response::close);
+    }
+
     /** QUERY_INFO (MS-SMB2 3.2.4.12): the raw information structure the server returned. */
     public CompletableFuture<byte[]> queryInfo(int infoType, int infoClass, int outputBufferLength) {
         return send(new io.smbench.smb.mssmb2.msg.QueryInfoRequest(infoType, infoClass, outputBufferLength, 0, fileId()),

@@ -1,0 +1,227 @@
+package io.smbench.engine.backend;
+
+import io.netty.buffer.ByteBuf;
+import io.smbench.engine.ir.Operation;
+import io.smbench.smb.client.ClientConfig;
+import io.smbench.smb.client.ConnectionClosedException;
+import io.smbench.smb.client.Negotiator;
+import io.smbench.smb.client.RequestTimeoutException;
+import io.smbench.smb.client.SessionSetup;
+import io.smbench.smb.client.SmbClient;
+import io.smbench.smb.client.SmbConnection;
+import io.smbench.smb.client.SmbFile;
+import io.smbench.smb.client.SmbSession;
+import io.smbench.smb.client.SmbStatusException;
+import io.smbench.smb.client.SmbTree;
+import io.smbench.smb.ntlm.NtlmCredentials;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Executes workload operations with smbench's own SMB2/3 client, one connection, session and tree
+ * per client. IR operations map onto SMB2 as a Windows client issues them (docs/workload-ir.md):
+ * Open is CREATE, Delete is CREATE with delete-on-close, Rename is SET_INFO
+ * FileRenameInformation, Mkdir/Rmdir are directory CREATEs, QueryDirectory runs to
+ * STATUS_NO_MORE_FILES.
+ *
+ * <p>A client has at most one operation in flight (the scheduler guarantees it), so its handle
+ * table is touched by one thread at a time; the completion ring orders those accesses.
+ */
+public final class SmbBackend implements ReplayBackend {
+    private final SmbClient client;
+    private final String host;
+    private final int port;
+    private final String share;
+    private final ClientConfig config;
+    private final NtlmCredentials credentials;
+    private final WriteData writeData;
+    private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+    private ClientState[] clients = new ClientState[0];
+
+    private static final class ClientState {
+        SmbConnection connection;
+        SmbSession session;
+        SmbTree tree;
+        final Map<String, SmbFile> handles = new HashMap<>();
+    }
+
+    public SmbBackend(SmbClient client, String host, int port, String share, ClientConfig config,
+            NtlmCredentials credentials, Path workloadDir) {
+        this.client = client;
+        this.host = host;
+        this.port = port;
+        this.share = share;
+        this.config = config;
+        this.credentials = credentials;
+        this.writeData = new WriteData(workloadDir);
+    }
+
+    @Override
+    public void open(List<String> clientIds) throws Exception {
+        clients = new ClientState[clientIds.size()];
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        for (int i = 0; i < clients.length; i++) {
+            ClientState state = new ClientState();
+            clients[i] = state;
+            // Each simulated client is its own machine: its own ClientGuid. Sharing one would make a
+            // multichannel server (Samba) treat the connections as channels of a single client.
+            ClientConfig own = config.withClientGuid(java.util.UUID.randomUUID());
+            ready.add(client.connect(new InetSocketAddress(host, port), config.connectTimeout())
+                    .thenCompose(connection -> {
+                        state.connection = connection;
+                        return Negotiator.negotiate(connection, own, host);
+                    })
+                    .thenCompose(negotiation -> SessionSetup.authenticate(state.connection, negotiation, own,
+                            credentials, host))
+                    .thenCompose(session -> {
+                        state.session = session;
+                        return session.connectTree(share);
+                    })
+                    .thenAccept(tree -> state.tree = tree));
+        }
+        try {
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).get(
+                    config.requestTimeout().toMillis() * 3 + clients.length * 100L, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    @Override
+    public void issue(int clientIndex, int op, Operation operation, CompletionSink sink) {
+        ClientState state = clients[clientIndex];
+        CompletableFuture<Long> outcome;
+        try {
+            outcome = execute(state, operation);
+        } catch (RuntimeException e) {
+            outcome = CompletableFuture.failedFuture(e);
+        }
+        outcome.whenComplete((bytes, failure) -> sink.complete(clientIndex, op,
+                failure == null ? 0 : statusOf(failure), bytes == null ? 0 : bytes));
+    }
+
+    private CompletableFuture<Long> execute(ClientState state, Operation op) {
+        SmbTree tree = state.tree;
+        return switch (op.kind()) {
+            case Open -> tree.create(OpenMapper.toCreate(op)).thenApply(file -> {
+                state.handles.put(op.text("handle_ref"), file);
+                return 0L;
+            });
+            case Close -> handle(state, op).close().thenApply(closed -> {
+                state.handles.remove(op.text("handle_ref"));
+                return 0L;
+            });
+            case Read -> handle(state, op).read(op.number("offset", 0), (int) op.number("length", 0)).thenApply(data -> {
+                long length = data.readableBytes();
+                data.release();
+                return length;
+            });
+            case Write -> {
+                int length = (int) op.number("length", 0);
+                long offset = op.number("offset", 0);
+                ByteBuf data = writeData.bytes(op.text("blob_path"), offset, length);
+                yield handle(state, op).write(offset, data);
+            }
+            case Flush -> handle(state, op).flush().thenApply(ok -> 0L);
+            case Delete -> tree.delete(op.text("path")).thenApply(ok -> 0L);
+            case Rename -> tree.rename(op.text("path"), op.text("new_path"), op.flag("replace_if_exists", false))
+                    .thenApply(ok -> 0L);
+            case Mkdir -> tree.mkdir(op.text("path")).thenApply(ok -> 0L);
+            case Rmdir -> tree.rmdir(op.text("path")).thenApply(ok -> 0L);
+            case QueryDirectory -> tree.list(op.text("path"), op.text("pattern")).thenApply(entries -> 0L);
+            case QueryInfo -> {
+                int infoType = InfoClasses.INFO_TYPE.getOrDefault(op.text("info_type"), 1);
+                int infoClass = InfoClasses.infoClass(infoType, op.text("info_class"));
+                yield handle(state, op).queryInfo(infoType, Math.max(infoClass, 0), (int) op.number("output_length", 4096))
+                        .thenApply(data -> (long) data.length);
+            }
+            default -> CompletableFuture.failedFuture(new UnsupportedOperation(op.kind().name()));
+        };
+    }
+
+    private SmbFile handle(ClientState state, Operation op) {
+        String ref = op.text("handle_ref");
+        SmbFile file = state.handles.get(ref);
+        if (file == null) {
+            violations.add(op.opId() + ": handle '" + ref + "' is not open (its Open failed or it was closed)");
+            throw new IllegalStateException("handle " + ref + " is not open");
+        }
+        return file;
+    }
+
+    private static int statusOf(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof SmbStatusException status) {
+            return status.status();
+        }
+        if (cause instanceof RequestTimeoutException) {
+            return CompletionSink.TIMEOUT;
+        }
+        if (cause instanceof ConnectionClosedException) {
+            return CompletionSink.CONNECTION_LOST;
+        }
+        if (cause instanceof UnsupportedOperation) {
+            return CompletionSink.UNSUPPORTED;
+        }
+        return CompletionSink.CLIENT_ERROR;
+    }
+
+    @Override
+    public List<String> finish(int clientIndex) {
+        ClientState state = clients[clientIndex];
+        List<String> leaked = new ArrayList<>(state.handles.keySet());
+        for (SmbFile file : state.handles.values()) {
+            try {
+                file.close().get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                // The server will drop the open with the session; the report already names the leak.
+            }
+        }
+        state.handles.clear();
+        if (state.session != null) {
+            try {
+                state.session.logoff().get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                // Closing the connection below ends the session anyway.
+            }
+        }
+        if (state.connection != null) {
+            state.connection.close();
+        }
+        return leaked;
+    }
+
+    /** Handles used while not open, as "op_id: ..." lines. */
+    public List<String> violations() {
+        synchronized (violations) {
+            return List.copyOf(violations);
+        }
+    }
+
+    @Override
+    public void close() {
+        credentials.clear();
+    }
+
+    @Override
+    public String name() {
+        return "smb";
+    }
+
+    /** An IR operation this backend does not execute yet; reported as UNSUPPORTED, never silently skipped. */
+    static final class UnsupportedOperation extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnsupportedOperation(String kind) {
+            super(kind + " is not executed by the SMB backend yet");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.smbench.engine.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smbench.engine.ir.OperationKind;
+import io.smbench.engine.metrics.KindMetrics;
+import io.smbench.engine.metrics.ReplayMetrics;
+import io.smbench.engine.sched.ReplayResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The JSON report (docs/report.md, {@code report_version} 1). Field names and meanings are stable;
+ * new fields may be added.
+ */
+public final class ReportJson {
+    public static final int REPORT_VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportJson() {}
+
+    /**
+     * @param context what was replayed against what (workload, server, share, options), copied into
+     *     the report as it is
+     * @param invariantViolations operations that broke a rule at run time (e.g. an unopened handle)
+     */
+    public static ObjectNode build(ReplayResult result, Map<String, Object> context, List<String> invariantViolations) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("report_version", REPORT_VERSION);
+        ObjectNode run = root.putObject("run");
+        context.forEach((key, value) -> run.putPOJO(key, value));
+        run.put("backend", result.backend());
+        run.put("started_at", result.startedAt().toString());
+        run.put("elapsed_seconds", result.elapsedNanos() / 1e9);
+        run.put("stop_reason", result.stopReason());
+
+        ObjectNode ops = root.putObject("operations");
+        ops.put("total", result.totalOperations());
+        ops.put("completed", result.completedOperations());
+        long errors = 0;
+        for (OperationKind kind : OperationKind.values()) {
+            errors += result.metrics().kind(kind).errors();
+        }
+        ops.put("errors", errors);
+
+        ObjectNode checks = root.putObject("checks");
+        checks.put("order_violations", result.orderViolations());
+        strings(checks.putArray("expected_status_mismatches"), result.statusMismatches());
+        strings(checks.putArray("leaked_handles"), result.leakedHandles());
+        strings(checks.putArray("unanswered"), result.unanswered());
+        strings(checks.putArray("invariant_violations"), invariantViolations);
+
+        ReplayMetrics metrics = result.metrics();
+        ObjectNode lateness = percentiles(root.putObject("lateness_us"), metrics.lateness());
+        lateness.put("late_over_threshold", metrics.lateOverThreshold());
+        lateness.put("threshold_us", metrics.lateThresholdNanos() / 1000);
+
+        ObjectNode byKind = root.putObject("by_kind");
+        for (OperationKind kind : OperationKind.values()) {
+            KindMetrics km = metrics.kind(kind);
+            if (km.count() == 0) {
+                continue;
+            }
+            ObjectNode node = byKind.putObject(kind.name());
+            node.put("count", km.count());
+            node.put("errors", km.errors());
+            node.put("bytes", km.bytes());
+            ObjectNode statuses = node.putObject("statuses");
+            km.statuses().forEach((status, count) -> statuses.put(StatusNames.describe((int) status), count));
+            percentiles(node.putObject("latency_us"), km.latency());
+            percentiles(node.putObject("latency_from_scheduled_us"), km.latencyFromScheduled());
+        }
+        ArrayNode perSecond = root.putArray("throughput_per_second");
+        for (long count : metrics.throughputPerSecond()) {
+            perSecond.add(count);
+        }
+        return root;
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+
+    private static ObjectNode percentiles(ObjectNode node, Histogram histogram) {
+        node.put("count", histogram.getTotalCount());
+        node.put("p50", histogram.getValueAtPercentile(50));
+        node.put("p95", histogram.getValueAtPercentile(95));
+        node.put("p99", histogram.getValueAtPercentile(99));
+        node.put("p99_9", histogram.getValueAtPercentile(99.9));
+        node.put("max", histogram.getMaxValue());
+        node.put("mean", Math.round(histogram.getMean() * 10) / 10.0);
+        return node;
+    }
+
+    /** Writes the report atomically (a temporary file moved into place), so a reader never sees half of it. */
+    public static void write(ObjectNode report, Path file) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
+        JSON.writeValue(temporary.toFile(), report);
+        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
