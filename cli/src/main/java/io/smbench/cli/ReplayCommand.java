@@ -176,9 +176,10 @@ public final class ReplayCommand implements Callable<Integer> {
             java.util.List<String> violations = backend.violations();
             try {
                 if (report != null) {
-                    ReportJson.write(ReportJson.build(result, context(plan, options), violations), report);
+                    ReportJson.write(ReportJson.build(result, context(plan, options), violations, backend.breaks()), report);
                 }
                 out.print(SummaryTable.format(result, violations));
+                backend.breaks().forEach(line -> out.println("break: " + line));
                 if (report != null) {
                     out.println("report: " + report);
                 }

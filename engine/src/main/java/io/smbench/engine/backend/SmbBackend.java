@@ -44,6 +44,9 @@ public final class SmbBackend implements ReplayBackend {
     private final NtlmCredentials credentials;
     private final WriteData writeData;
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> breaks = Collections.synchronizedList(new ArrayList<>());
+    private volatile long openedAtNanos;
+    private List<String> clientIds = List.of();
     private ClientState[] clients = new ClientState[0];
 
     private static final class ClientState {
@@ -66,6 +69,7 @@ public final class SmbBackend implements ReplayBackend {
 
     @Override
     public void open(List<String> clientIds) throws Exception {
+        this.clientIds = List.copyOf(clientIds);
         clients = new ClientState[clientIds.size()];
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (int i = 0; i < clients.length; i++) {
@@ -77,6 +81,12 @@ public final class SmbBackend implements ReplayBackend {
             ready.add(client.connect(new InetSocketAddress(host, port), config.connectTimeout())
                     .thenCompose(connection -> {
                         state.connection = connection;
+                        String id = clientIds.get(clients.length == 0 ? 0 : indexOf(state));
+                        connection.onBreak(event -> breaks.add(String.format(java.util.Locale.ROOT,
+                                "%s: oplock break on %s %s -> %s at %.3f ms, acknowledged %s", id, event.path(),
+                                io.smbench.smb.client.BreakEvent.levelName(event.fromLevel()),
+                                io.smbench.smb.client.BreakEvent.levelName(event.toLevel()),
+                                (event.receivedNanos() - openedAtNanos) / 1e6, event.acknowledged())));
                         return Negotiator.negotiate(connection, own, host);
                     })
                     .thenCompose(negotiation -> SessionSetup.authenticate(state.connection, negotiation, own,
@@ -92,6 +102,23 @@ public final class SmbBackend implements ReplayBackend {
                     config.requestTimeout().toMillis() * 3 + clients.length * 100L, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        openedAtNanos = System.nanoTime();
+    }
+
+    private int indexOf(ClientState state) {
+        for (int i = 0; i < clients.length; i++) {
+            if (clients[i] == state) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** Oplock breaks each client saw, in order, with times since the replay's clients were ready. */
+    public List<String> breaks() {
+        synchronized (breaks) {
+            return List.copyOf(breaks);
         }
     }
 

@@ -30,8 +30,10 @@ public final class ReportJson {
      * @param context what was replayed against what (workload, server, share, options), copied into
      *     the report as it is
      * @param invariantViolations operations that broke a rule at run time (e.g. an unopened handle)
+     * @param breaks oplock breaks in the order seen, each naming its client (the timeline)
      */
-    public static ObjectNode build(ReplayResult result, Map<String, Object> context, List<String> invariantViolations) {
+    public static ObjectNode build(ReplayResult result, Map<String, Object> context, List<String> invariantViolations,
+            List<String> breaks) {
         ObjectNode root = JSON.createObjectNode();
         root.put("report_version", REPORT_VERSION);
         ObjectNode run = root.putObject("run");
@@ -56,6 +58,7 @@ public final class ReportJson {
         strings(checks.putArray("leaked_handles"), result.leakedHandles());
         strings(checks.putArray("unanswered"), result.unanswered());
         strings(checks.putArray("invariant_violations"), invariantViolations);
+        strings(root.putArray("breaks"), breaks);
 
         ReplayMetrics metrics = result.metrics();
         ObjectNode lateness = percentiles(root.putObject("lateness_us"), metrics.lateness());

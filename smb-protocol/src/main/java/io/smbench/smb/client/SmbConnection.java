@@ -33,7 +33,7 @@ public final class SmbConnection implements AutoCloseable {
     private final Long2ObjectHashMap<SessionEntry> sessions = new Long2ObjectHashMap<>();
     private final ConnectionStats stats = new ConnectionStats();
     private final CompletableFuture<Throwable> closeFuture = new CompletableFuture<>();
-    private volatile UnsolicitedMessageListener unsolicitedListener = message -> message.close();
+    private volatile UnsolicitedMessageListener unsolicitedListener;
     private Throwable closeCause;
 
     private record Queued(List<OutgoingRequest> chain, boolean related, List<ResponseListener<Smb2Response>> listeners) {}
@@ -48,9 +48,27 @@ public final class SmbConnection implements AutoCloseable {
         }
     }
 
+    private final OplockBreakHandler breaks;
+
     SmbConnection(Channel channel) {
         this.channel = channel;
         this.loop = channel.eventLoop();
+        this.breaks = new OplockBreakHandler(this);
+        this.unsolicitedListener = breaks;
+    }
+
+    /** How oplock breaks on this connection are acknowledged (default: at once). */
+    public void breakPolicy(BreakPolicy policy) {
+        breaks.policy(policy);
+    }
+
+    /** Receives every oplock break seen on this connection, on the event loop. */
+    public void onBreak(java.util.function.Consumer<BreakEvent> listener) {
+        breaks.listener(listener);
+    }
+
+    OplockBreakHandler breaks() {
+        return breaks;
     }
 
     /** The Netty channel; tests and the transport use it. */
@@ -67,7 +85,7 @@ public final class SmbConnection implements AutoCloseable {
         return closeFuture;
     }
 
-    /** Where break notifications go; by default they are released unread. */
+    /** Where unsolicited messages go; by default the oplock break handler. */
     public void onUnsolicited(UnsolicitedMessageListener listener) {
         this.unsolicitedListener = listener;
     }

@@ -210,6 +210,7 @@ public final class SmbFile {
         return tree.session().connection().send(tree.request(Smb2Command.CLOSE, new CloseRequest(fileId(), true)))
                 .thenApply(response -> {
                     try (response) {
+                        tree.session().connection().breaks().unregister(fileId());
                         check(response, "CLOSE");
                         return CloseResponse.decode(response.message());
                     }

@@ -49,8 +49,10 @@ public final class SmbTree {
                     throw new SmbStatusException("CREATE " + request.name() + " failed: "
                             + NtStatus.describe(response.status()), response.status());
                 }
-                return new SmbFile(this, request.name(),
-                        io.smbench.smb.mssmb2.msg.CreateResponse.decode(response.message()));
+                var created = io.smbench.smb.mssmb2.msg.CreateResponse.decode(response.message());
+                session.connection().breaks().register(created.fileId(), new OplockBreakHandler.OpenEntry(
+                        request.name(), session.sessionId(), treeId, encrypt, created.oplockLevel()));
+                return new SmbFile(this, request.name(), created);
             }
         });
     }
