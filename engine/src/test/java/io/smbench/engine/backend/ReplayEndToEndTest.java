@@ -1,0 +1,107 @@
+package io.smbench.engine.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smbench.engine.ir.OperationKind;
+import io.smbench.engine.report.ReportJson;
+import io.smbench.engine.sched.ReplayOptions;
+import io.smbench.engine.sched.ReplayPlan;
+import io.smbench.engine.sched.ReplayResult;
+import io.smbench.engine.sched.ReplayRunner;
+import io.smbench.lab.SambaLab;
+import io.smbench.lab.SambaTest;
+import io.smbench.smb.client.ClientConfig;
+import io.smbench.smb.client.SmbClient;
+import io.smbench.smb.ntlm.NtlmCredentials;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** The examples replayed with smbench's SMB client against the Samba fixture, checked through the report. */
+@SambaTest
+class ReplayEndToEndTest {
+    private static final Path EXAMPLES = Path.of("..", "examples");
+
+    private record Run(ReplayResult result, ObjectNode report, SmbBackend backend) {}
+
+    private static Run replay(SambaLab lab, String example, ReplayOptions options, Duration stopAfter) throws Exception {
+        Path workload = EXAMPLES.resolve(example);
+        try (SmbClient client = new SmbClient(0);
+                SmbBackend backend = new SmbBackend(client, lab.host(), lab.port(), "open", ClientConfig.defaults(),
+                        new NtlmCredentials(lab.user(), lab.domain(), lab.password()), workload.getParent())) {
+            ReplayRunner runner = new ReplayRunner(ReplayPlan.load(workload), backend, options);
+            if (stopAfter != null) {
+                CompletableFuture.delayedExecutor(stopAfter.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .execute(() -> runner.requestStop("interrupted (test)"));
+            }
+            ReplayResult result = runner.run();
+            return new Run(result, ReportJson.build(result, Map.of("workload", example), backend.violations(),
+                    backend.breaks()), backend);
+        }
+    }
+
+    private static void assertClean(Run run) {
+        ObjectNode checks = (ObjectNode) run.report().get("checks");
+        assertThat(run.result().completedOperations()).isEqualTo(run.result().totalOperations());
+        assertThat(checks.get("order_violations").asLong()).isZero();
+        assertThat(checks.get("expected_status_mismatches")).as(checks.toString()).isEmpty();
+        assertThat(checks.get("leaked_handles")).isEmpty();
+        assertThat(checks.get("unanswered")).isEmpty();
+        assertThat(checks.get("invariant_violations")).isEmpty();
+        assertThat(run.report().get("operations").get("errors").asLong()).as(run.report().toString()).isZero();
+    }
+
+    @Test
+    void shouldReplayQuickstartOnTimeAndLeaveTheShareClean(SambaLab lab) throws Exception {
+        Run run = replay(lab, "quickstart.json", ReplayOptions.defaults(), null);
+        assertClean(run);
+        assertThat(run.report().get("by_kind").get("Write").get("bytes").asLong()).isEqualTo(4096);
+        assertThat(run.report().get("by_kind").get("Read").get("bytes").asLong()).isEqualTo(4096);
+        assertThat(run.result().elapsedNanos()).as("the last op is scheduled at 90 ms").isGreaterThan(90_000_000L);
+        assertThat(run.report().get("by_kind").get("Open").get("latency_from_scheduled_us").get("count").asLong())
+                .isEqualTo(1);
+        assertThat(lab.shareDir("open").resolve("quickstart")).doesNotExist();
+    }
+
+    @Test
+    void shouldShowTheOplockBreakOnTheFirstClientsTimeline(SambaLab lab) throws Exception {
+        Files.createDirectories(lab.shareDir("open").resolve("shared"));
+        lab.shareDir("open").resolve("shared").toFile().setWritable(true, false);
+        Run run = replay(lab, "oplock-break.json", ReplayOptions.defaults(), null);
+        assertClean(run);
+        assertThat(run.backend().breaks()).anySatisfy(line -> assertThat(line)
+                .startsWith("clientA: oplock break on shared\\report.dat Batch -> LevelII")
+                .endsWith("acknowledged immediately"));
+        // Acknowledged at once, B's open does not wait out Samba's break timeout (about 35 s).
+        assertThat(run.result().metrics().kind(OperationKind.Open).latency().getMaxValue()).isLessThan(2_000_000);
+    }
+
+    @Test
+    void shouldReplayHundredClientsAsFastAsPossible(SambaLab lab) throws Exception {
+        ReplayOptions fast = new ReplayOptions(1, true, 64, "backoff", Duration.ofMillis(1), Duration.ofSeconds(30));
+        Run run = replay(lab, "load-mix-100.json", fast, null);
+        assertClean(run);
+        assertThat(run.result().totalOperations()).isEqualTo(3239);
+        assertThat(run.report().get("run").get("backend").asText()).isEqualTo("smb");
+        try (var left = Files.list(lab.shareDir("open"))) {
+            assertThat(left.filter(p -> p.getFileName().toString().startsWith("u")).toList())
+                    .as("every client removed its folder").isEmpty();
+        }
+    }
+
+    @Test
+    void shouldStillReportWhatRanWhenStopped(SambaLab lab) throws Exception {
+        // 100x slower: the quickstart's 90 ms become 9 s; stop after half a second.
+        ReplayOptions slow = new ReplayOptions(100, false, 0, "backoff", Duration.ofMillis(1), Duration.ofSeconds(5));
+        Run run = replay(lab, "quickstart.json", slow, Duration.ofMillis(500));
+        assertThat(run.result().stopReason()).startsWith("interrupted (test)");
+        assertThat(run.result().completedOperations()).isBetween(1L, 9L);
+        assertThat(run.report().get("operations").get("completed").asLong())
+                .isEqualTo(run.result().completedOperations());
+        assertThat(run.result().elapsedNanos()).isLessThan(Duration.ofSeconds(5).toNanos());
+    }
+}
