@@ -1,0 +1,2 @@
+/** The replay scheduler alone (null backend): dispatch rate and allocation per operation. */
+package io.smbench.benchmarks.sched;
