@@ -82,6 +82,20 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Count an operation as late when sent more than MS after its scheduled time (default: ${DEFAULT-VALUE}).")
     double lateThresholdMs;
 
+    @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
+            description = "Replay the workload as N users: each copy gets its own client ids and op_ids, and its paths "
+                    + "under --path-template (default: ${DEFAULT-VALUE}).")
+    int scale;
+
+    @Option(names = "--path-template", paramLabel = "TEMPLATE", defaultValue = "/u{n}",
+            description = "Path prefix of copy n with --scale; created on the share before the replay "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String pathTemplate;
+
+    @Option(names = "--ramp-up", paramLabel = "SECONDS", defaultValue = "0",
+            description = "With --scale, spread the copies' start times over SECONDS (default: ${DEFAULT-VALUE}).")
+    double rampUpSeconds;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON report (docs/report.md) to FILE.")
     Path report;
 
@@ -148,11 +162,21 @@ public final class ReplayCommand implements Callable<Integer> {
         NtlmCredentials credentials = new NtlmCredentials(connection.user(), connection.domain(), password);
         java.util.Arrays.fill(password, '\0');
         ReplayPlan plan = ReplayPlan.load(workload);
+        if (scale > 1) {
+            try {
+                plan = plan.scaled(scale, pathTemplate, Duration.ofNanos((long) (rampUpSeconds * 1e9)));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         Path workloadDir = workload.toAbsolutePath().getParent();
         CountDownLatch reported = new CountDownLatch(1);
         try (SmbClient client = new SmbClient(0);
                 SmbBackend backend = new SmbBackend(client, connection.server(), connection.port(), connection.share(),
                         config, credentials, workloadDir)) {
+            if (scale > 1) {
+                backend.createDirectoriesFirst(ReplayPlan.scalePrefixes(scale, pathTemplate));
+            }
             ReplayRunner runner = new ReplayRunner(plan, backend, options);
             Thread interrupt = new Thread(() -> {
                 runner.requestStop("interrupted (Ctrl-C)");
@@ -203,6 +227,7 @@ public final class ReplayCommand implements Callable<Integer> {
         context.put("share", connection.share());
         context.put("user", connection.user());
         context.put("clients", plan.clientCount());
+        context.put("scale", scale);
         context.put("time_scale", options.timeScale());
         context.put("as_fast_as_possible", options.asFastAsPossible());
         context.put("max_in_flight", options.maxInFlight());

@@ -47,6 +47,15 @@ public final class SmbBackend implements ReplayBackend {
     private final List<String> breaks = Collections.synchronizedList(new ArrayList<>());
     private volatile long openedAtNanos;
     private List<String> clientIds = List.of();
+    private List<String> directoriesToCreate = List.of();
+
+    /**
+     * Directories to create (if missing) before the replay starts, e.g. the per-user prefixes of a
+     * scaled replay.
+     */
+    public void createDirectoriesFirst(List<String> paths) {
+        this.directoriesToCreate = List.copyOf(paths);
+    }
     private ClientState[] clients = new ClientState[0];
 
     private static final class ClientState {
@@ -67,52 +76,94 @@ public final class SmbBackend implements ReplayBackend {
         this.writeData = new WriteData(workloadDir);
     }
 
+    /**
+     * How many clients connect and log on at once. A server forks or allocates per connection and
+     * accepts from a short listen queue (Samba: one process per connection, a backlog of 50), so a
+     * thousand simultaneous connects measure the server's fork storm, not the workload.
+     */
+    static final int SETUP_CONCURRENCY = 32;
+
     @Override
     public void open(List<String> clientIds) throws Exception {
         this.clientIds = List.copyOf(clientIds);
         clients = new ClientState[clientIds.size()];
-        List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (int i = 0; i < clients.length; i++) {
-            ClientState state = new ClientState();
-            clients[i] = state;
-            // Each simulated client is its own machine: its own ClientGuid. Sharing one would make a
-            // multichannel server (Samba) treat the connections as channels of a single client.
-            ClientConfig own = config.withClientGuid(java.util.UUID.randomUUID());
-            ready.add(client.connect(new InetSocketAddress(host, port), config.connectTimeout())
-                    .thenCompose(connection -> {
-                        state.connection = connection;
-                        String id = clientIds.get(clients.length == 0 ? 0 : indexOf(state));
-                        connection.onBreak(event -> breaks.add(String.format(java.util.Locale.ROOT,
-                                "%s: oplock break on %s %s -> %s at %.3f ms, acknowledged %s", id, event.path(),
-                                io.smbench.smb.client.BreakEvent.levelName(event.fromLevel()),
-                                io.smbench.smb.client.BreakEvent.levelName(event.toLevel()),
-                                (event.receivedNanos() - openedAtNanos) / 1e6, event.acknowledged())));
-                        return Negotiator.negotiate(connection, own, host);
-                    })
-                    .thenCompose(negotiation -> SessionSetup.authenticate(state.connection, negotiation, own,
-                            credentials, host))
-                    .thenCompose(session -> {
-                        state.session = session;
-                        return session.connectTree(share);
-                    })
-                    .thenAccept(tree -> state.tree = tree));
+            clients[i] = new ClientState();
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        CompletableFuture<Void> all = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger remaining = new java.util.concurrent.atomic.AtomicInteger(clients.length);
+        if (clients.length == 0) {
+            all.complete(null);
+        }
+        for (int lane = 0; lane < Math.min(SETUP_CONCURRENCY, clients.length); lane++) {
+            setUpNext(next, remaining, all);
         }
         try {
-            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).get(
-                    config.requestTimeout().toMillis() * 3 + clients.length * 100L, TimeUnit.MILLISECONDS);
+            all.get(config.requestTimeout().toMillis() * 3 + clients.length * 200L, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        if (!directoriesToCreate.isEmpty() && clients.length > 0) {
+            SmbTree tree = clients[0].tree;
+            List<CompletableFuture<Void>> created = new ArrayList<>();
+            for (String dir : directoriesToCreate) {
+                created.add(tree.mkdir(dir).exceptionally(failure -> {
+                    Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                    if (cause instanceof SmbStatusException s
+                            && s.status() == io.smbench.smb.mserref.NtStatus.STATUS_OBJECT_NAME_COLLISION) {
+                        return null; // already there
+                    }
+                    throw failure instanceof RuntimeException r ? r : new CompletionException(failure);
+                }));
+            }
+            CompletableFuture.allOf(created.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         }
         openedAtNanos = System.nanoTime();
     }
 
-    private int indexOf(ClientState state) {
-        for (int i = 0; i < clients.length; i++) {
-            if (clients[i] == state) {
-                return i;
-            }
+    /** Sets up the next client not yet started, then the one after, until all are up or one fails. */
+    private void setUpNext(java.util.concurrent.atomic.AtomicInteger next,
+            java.util.concurrent.atomic.AtomicInteger remaining, CompletableFuture<Void> all) {
+        int index = next.getAndIncrement();
+        if (index >= clients.length || all.isDone()) {
+            return;
         }
-        return 0;
+        setUp(index).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                all.completeExceptionally(new Exception("client " + clientIds.get(index) + " could not connect and "
+                        + "log on: " + (failure.getCause() == null ? failure : failure.getCause()).getMessage(), failure));
+            } else if (remaining.decrementAndGet() == 0) {
+                all.complete(null);
+            } else {
+                setUpNext(next, remaining, all);
+            }
+        });
+    }
+
+    private CompletableFuture<Void> setUp(int index) {
+        ClientState state = clients[index];
+        String id = clientIds.get(index);
+        // Each simulated client is its own machine: its own ClientGuid. Sharing one would make a
+        // multichannel server (Samba) treat the connections as channels of a single client.
+        ClientConfig own = config.withClientGuid(java.util.UUID.randomUUID());
+        return client.connect(new InetSocketAddress(host, port), config.connectTimeout())
+                .thenCompose(connection -> {
+                    state.connection = connection;
+                    connection.onBreak(event -> breaks.add(String.format(java.util.Locale.ROOT,
+                            "%s: oplock break on %s %s -> %s at %.3f ms, acknowledged %s", id, event.path(),
+                            io.smbench.smb.client.BreakEvent.levelName(event.fromLevel()),
+                            io.smbench.smb.client.BreakEvent.levelName(event.toLevel()),
+                            (event.receivedNanos() - openedAtNanos) / 1e6, event.acknowledged())));
+                    return Negotiator.negotiate(connection, own, host);
+                })
+                .thenCompose(negotiation -> SessionSetup.authenticate(state.connection, negotiation, own, credentials,
+                        host))
+                .thenCompose(session -> {
+                    state.session = session;
+                    return session.connectTree(share);
+                })
+                .thenAccept(tree -> state.tree = tree);
     }
 
     /** Oplock breaks each client saw, in order, with times since the replay's clients were ready. */

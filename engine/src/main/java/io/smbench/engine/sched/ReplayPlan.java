@@ -49,6 +49,54 @@ public final class ReplayPlan {
         return new ReplayPlan(ids, ops);
     }
 
+    /**
+     * The plan as {@code copies} users: copy k (1-based) of client c becomes client "c@k", its op_ids
+     * get the same suffix, every path and new_path is prefixed with {@code pathTemplate} with
+     * {@code {n}} replaced by k (e.g. "/u{n}" puts copy 7 under /u7), and its timestamps start
+     * {@code (k - 1) × rampUp / copies} later.
+     */
+    public ReplayPlan scaled(int copies, String pathTemplate, java.time.Duration rampUp) {
+        if (copies < 1) {
+            throw new IllegalArgumentException("scale must be at least 1, was " + copies);
+        }
+        if (!pathTemplate.contains("{n}")) {
+            throw new IllegalArgumentException("the path template must contain {n}, was '" + pathTemplate + "'");
+        }
+        Map<String, List<Operation>> byClient = new LinkedHashMap<>();
+        for (int k = 1; k <= copies; k++) {
+            long offsetUs = rampUp.toNanos() / 1000 * (k - 1) / copies;
+            String prefix = pathTemplate.replace("{n}", Integer.toString(k));
+            for (int c = 0; c < clientIds.size(); c++) {
+                String id = clientIds.get(c) + "@" + k;
+                List<Operation> ops = new ArrayList<>(operations[c].length);
+                for (Operation op : operations[c]) {
+                    com.fasterxml.jackson.databind.node.ObjectNode json = op.toJson().deepCopy();
+                    json.put("client_id", id);
+                    json.put("op_id", op.opId() + "@" + k);
+                    json.put("timestamp_us", op.timestampUs() + offsetUs);
+                    for (String field : new String[] {"path", "new_path"}) {
+                        if (json.hasNonNull(field)) {
+                            json.put(field, prefix + (json.get(field).asText().startsWith("/") ? "" : "/")
+                                    + json.get(field).asText());
+                        }
+                    }
+                    ops.add(Operation.of(json, op.opId() + "@" + k));
+                }
+                byClient.put(id, ops);
+            }
+        }
+        return of(byClient);
+    }
+
+    /** The path prefixes a scaled plan puts its copies under ("/u1" ... "/uN"), for provisioning. */
+    public static List<String> scalePrefixes(int copies, String pathTemplate) {
+        List<String> prefixes = new ArrayList<>();
+        for (int k = 1; k <= copies; k++) {
+            prefixes.add(pathTemplate.replace("{n}", Integer.toString(k)));
+        }
+        return prefixes;
+    }
+
     public int clientCount() {
         return clientIds.size();
     }
