@@ -99,6 +99,13 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON report (docs/report.md) to FILE.")
     Path report;
 
+    @Option(names = "--histogram-log", paramLabel = "FILE",
+            description = "Write the latency histograms as an HdrHistogram interval log (one tag per operation kind).")
+    Path histogramLog;
+
+    @Option(names = "--quiet", description = "No live progress line (it is only shown on a terminal anyway).")
+    boolean quiet;
+
     @Option(names = "--strict", description = "Exit 3 when any check fails: an expected_status mismatch, a leaked "
             + "handle, an order violation, an unanswered request or an invariant violation.")
     boolean strict;
@@ -178,6 +185,16 @@ public final class ReplayCommand implements Callable<Integer> {
                 backend.createDirectoriesFirst(ReplayPlan.scalePrefixes(scale, pathTemplate));
             }
             ReplayRunner runner = new ReplayRunner(plan, backend, options);
+            if (!quiet && System.console() != null) {
+                long total = plan.totalOperations();
+                runner.onProgress(c -> {
+                    double seconds = c.elapsedNanos() / 1e9;
+                    double rate = seconds > 0 ? c.completed() / seconds : 0;
+                    String eta = rate > 0 ? String.format(java.util.Locale.ROOT, "%.0f s", (total - c.completed()) / rate) : "-";
+                    System.err.printf(java.util.Locale.ROOT, "\r%d/%d ops, %.0f ops/s, %d errors, ETA %s   ",
+                            c.completed(), total, rate, c.errors(), eta);
+                });
+            }
             Thread interrupt = new Thread(() -> {
                 runner.requestStop("interrupted (Ctrl-C)");
                 try {
@@ -202,10 +219,19 @@ public final class ReplayCommand implements Callable<Integer> {
                 if (report != null) {
                     ReportJson.write(ReportJson.build(result, context(plan, options), violations, backend.breaks()), report);
                 }
+                if (histogramLog != null) {
+                    io.smbench.engine.report.HistogramLog.write(result, histogramLog);
+                }
+                if (!quiet && System.console() != null) {
+                    System.err.print("\r");
+                }
                 out.print(SummaryTable.format(result, violations));
                 backend.breaks().forEach(line -> out.println("break: " + line));
                 if (report != null) {
                     out.println("report: " + report);
+                }
+                if (histogramLog != null) {
+                    out.println("histogram log: " + histogramLog);
                 }
                 out.flush();
             } finally {

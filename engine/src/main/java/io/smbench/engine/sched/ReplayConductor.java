@@ -59,7 +59,9 @@ public final class ReplayConductor implements Agent {
     private long now;
     private int inFlightCount;
     private int finishedClients;
-    private long completed;
+    /** Written by the conductor only; volatile so a progress line on another thread reads a recent value. */
+    private volatile long completed;
+    private volatile long errors;
     private long orderViolations;
     private volatile boolean stopRequested;
     private volatile boolean done;
@@ -184,6 +186,9 @@ public final class ReplayConductor implements Agent {
                     + "expected " + describe(expected));
         }
         completed++;
+        if ((status & 0xC0000000) == 0xC0000000) {
+            errors++;
+        }
         nextOp[client]++;
         if (nextOp[client] == plan.operationCount(client)) {
             finishedClients++;
@@ -253,6 +258,11 @@ public final class ReplayConductor implements Agent {
 
     public long completed() {
         return completed;
+    }
+
+    /** Operations that ended in an error so far (any thread, for progress lines). */
+    public long errors() {
+        return errors;
     }
 
     public long orderViolations() {

@@ -27,6 +27,13 @@ public final class ReplayRunner {
     private final ReplayOptions options;
     private final NanoClock clock;
     private volatile ReplayConductor conductor;
+    private volatile java.util.function.Consumer<ReplayConductor> progress = c -> { };
+    private long progressIntervalNanos = TimeUnit.SECONDS.toNanos(1);
+
+    /** Called about once a second, on the calling thread of {@link #run()}, while the replay runs. */
+    public void onProgress(java.util.function.Consumer<ReplayConductor> listener) {
+        this.progress = listener;
+    }
 
     public ReplayRunner(ReplayPlan plan, ReplayBackend backend, ReplayOptions options) {
         this(plan, backend, options, SystemNanoClock.INSTANCE);
@@ -63,11 +70,16 @@ public final class ReplayRunner {
         AgentRunner runner = new AgentRunner(idleStrategy(options.idleStrategy()), agentErrors::add, null, agent);
         AgentRunner.startOnThread(runner);
         try {
+            long nextProgress = System.nanoTime() + progressIntervalNanos;
             while (!agent.isDone()) {
                 if (!agentErrors.isEmpty()) {
                     agent.requestStop("scheduler error: " + agentErrors.get(0));
                 }
                 Thread.sleep(1);
+                if (System.nanoTime() >= nextProgress) {
+                    progress.accept(agent);
+                    nextProgress += progressIntervalNanos;
+                }
             }
         } catch (InterruptedException e) {
             agent.requestStop("interrupted");

@@ -196,10 +196,10 @@ public final class SmbFile {
 
     private CompletableFuture<Smb2Response> send(BodyWriter body, int command, String operation) {
         return tree.session().connection().send(tree.request(command, body)).thenApply(response -> {
-            if (response.status() != NtStatus.STATUS_SUCCESS) {
-                response.close();
-                throw new SmbStatusException(operation + " " + path + " failed: " + NtStatus.describe(response.status()),
-                        response.status());
+            int status = response.status();
+            if (status != NtStatus.STATUS_SUCCESS) {
+                response.close(); // read everything needed before this: the buffer is gone afterwards
+                throw new SmbStatusException(operation + " " + path + " failed: " + NtStatus.describe(status), status);
             }
             return response;
         });
