@@ -3,7 +3,10 @@ package io.smbench.engine.backend;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smbench.engine.ir.Operation;
 import io.smbench.smb.client.SmbPaths;
+import io.smbench.smb.mssmb2.msg.CreateContext;
 import io.smbench.smb.mssmb2.msg.CreateRequest;
+import io.smbench.smb.mssmb2.msg.DurableContext;
+import io.smbench.smb.mssmb2.msg.LeaseContext;
 import java.util.List;
 import java.util.Map;
 
@@ -53,9 +56,42 @@ final class OpenMapper {
                 : CreateRequest.FILE_OPEN_IF;
         int options = ext.has("create_options") ? mask(ext.get("create_options"), OPTIONS) : 0;
         int oplock = ext.has("oplock_level") ? OPLOCK.getOrDefault(ext.get("oplock_level").asText(), 0) : 0;
+        List<CreateContext> contexts = new java.util.ArrayList<>();
+        JsonNode lease = ext.path("lease");
+        if (lease.isObject()) {
+            oplock = CreateRequest.OPLOCK_LEASE;
+            byte[] key = lease.hasNonNull("key") ? java.util.HexFormat.of().parseHex(lease.get("key").asText())
+                    : keyFor(op.clientId(), op.text("handle_ref"));
+            byte[] parent = lease.hasNonNull("parent_key")
+                    ? java.util.HexFormat.of().parseHex(lease.get("parent_key").asText()) : null;
+            contexts.add(new LeaseContext(key, LeaseContext.parseState(lease.path("state").asText("RWH")), 0, parent,
+                    lease.path("epoch").asInt(0), lease.path("version").asInt(2)).toCreateContext());
+        }
+        JsonNode durable = ext.path("durable");
+        if (durable.isObject()) {
+            switch (durable.path("version").asText("none")) {
+                case "v1" -> contexts.add(DurableContext.v1());
+                case "v2" -> contexts.add(DurableContext.v2(durable.path("timeout_ms").asInt(0),
+                        durable.path("persistent").asBoolean(false), durable.hasNonNull("create_guid")
+                                ? uuid(durable.get("create_guid").asText()) : java.util.UUID.randomUUID()));
+                default -> { }
+            }
+        }
         return new CreateRequest(oplock, CreateRequest.IMPERSONATION_IMPERSONATION, access,
                 CreateRequest.FILE_ATTRIBUTE_NORMAL, share, disposition, options, SmbPaths.toSmb(op.text("path")),
-                List.of());
+                List.copyOf(contexts));
+    }
+
+    /** A lease key stable for a client's handle_ref, so every run of a workload uses the same keys. */
+    static byte[] keyFor(String clientId, String handleRef) {
+        java.util.UUID uuid = java.util.UUID.nameUUIDFromBytes((clientId + "\0" + handleRef)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return io.smbench.smb.client.Guids.toBytes(uuid);
+    }
+
+    private static java.util.UUID uuid(String hex32) {
+        String h = hex32.replace("-", "");
+        return new java.util.UUID(Long.parseUnsignedLong(h.substring(0, 16), 16), Long.parseUnsignedLong(h.substring(16), 16));
     }
 
     /** An array of names, or an integer mask. */

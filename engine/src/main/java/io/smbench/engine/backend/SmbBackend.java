@@ -151,9 +151,8 @@ public final class SmbBackend implements ReplayBackend {
                 .thenCompose(connection -> {
                     state.connection = connection;
                     connection.onBreak(event -> breaks.add(String.format(java.util.Locale.ROOT,
-                            "%s: oplock break on %s %s -> %s at %.3f ms, acknowledged %s", id, event.path(),
-                            io.smbench.smb.client.BreakEvent.levelName(event.fromLevel()),
-                            io.smbench.smb.client.BreakEvent.levelName(event.toLevel()),
+                            "%s: %s break on %s %s -> %s%s at %.3f ms, acknowledged %s", id, event.kind(), event.path(),
+                            event.from(), event.to(), event.epoch() >= 0 ? " (epoch " + event.epoch() + ")" : "",
                             (event.receivedNanos() - openedAtNanos) / 1e6, event.acknowledged())));
                     return Negotiator.negotiate(connection, own, host);
                 })

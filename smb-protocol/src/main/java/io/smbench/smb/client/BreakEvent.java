@@ -1,17 +1,20 @@
 package io.smbench.smb.client;
 
 /**
- * One oplock break as the client saw it.
+ * One oplock or lease break as the client saw it.
  *
+ * @param kind "oplock" or "lease"
  * @param path the open's name on the share
- * @param fromLevel the oplock level the open held (MS-SMB2 2.2.14 OplockLevel)
- * @param toLevel the level the server broke it to
+ * @param from the level or lease state held ("Batch", "RWH")
+ * @param to the level or state the server broke it to
+ * @param epoch the new lease epoch (lease v2), or -1
  * @param receivedNanos {@link System#nanoTime()} when the notification arrived
- * @param acknowledged whether (and how) the client acknowledged: "immediately", "after N ms",
- *     "never (policy)", "not needed (Level II to None)"
+ * @param acknowledged how the client answered: "immediately", "after N ms", "never (policy)",
+ *     "not needed ..."
  */
-public record BreakEvent(String path, int fromLevel, int toLevel, long receivedNanos, String acknowledged) {
-    /** The level's name: None, LevelII, Exclusive, Batch, Lease. */
+public record BreakEvent(String kind, String path, String from, String to, int epoch, long receivedNanos,
+        String acknowledged) {
+    /** An oplock level's name: None, LevelII, Exclusive, Batch, Lease. */
     public static String levelName(int level) {
         return switch (level) {
             case 0x00 -> "None";

@@ -128,15 +128,9 @@ public final class Negotiator {
         return ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** A GUID in its wire form (MS-DTYP 2.3.4.2: the first three fields little-endian). */
+    /** A GUID in its wire form (MS-DTYP 2.3.4.2). */
     static byte[] guidBytes(UUID uuid) {
-        ByteBuffer out = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-        long msb = uuid.getMostSignificantBits();
-        out.putInt((int) (msb >>> 32));
-        out.putShort((short) (msb >>> 16));
-        out.putShort((short) msb);
-        out.order(ByteOrder.BIG_ENDIAN).putLong(uuid.getLeastSignificantBits());
-        return out.array();
+        return Guids.toBytes(uuid);
     }
 
     /** Dialects as text, for messages. */

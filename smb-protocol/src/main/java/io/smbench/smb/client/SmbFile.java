@@ -44,6 +44,13 @@ public final class SmbFile {
         return path;
     }
 
+    /** The lease the server granted with this open, if one was asked for (MS-SMB2 2.2.14.2.10/11). */
+    public java.util.Optional<io.smbench.smb.mssmb2.msg.LeaseContext> lease() {
+        byte[] data = created.context(io.smbench.smb.mssmb2.msg.LeaseContext.NAME);
+        return data == null ? java.util.Optional.empty()
+                : java.util.Optional.of(io.smbench.smb.mssmb2.msg.LeaseContext.decode(data));
+    }
+
     /** What CREATE answered: granted oplock, create action, sizes, contexts. */
     public CreateResponse created() {
         return created;
@@ -211,6 +218,7 @@ public final class SmbFile {
                 .thenApply(response -> {
                     try (response) {
                         tree.session().connection().breaks().unregister(fileId());
+                        lease().ifPresent(l -> tree.session().connection().breaks().releaseLease(l.key()));
                         check(response, "CLOSE");
                         return CloseResponse.decode(response.message());
                     }

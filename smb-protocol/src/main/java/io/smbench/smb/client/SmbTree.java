@@ -52,6 +52,12 @@ public final class SmbTree {
                 var created = io.smbench.smb.mssmb2.msg.CreateResponse.decode(response.message());
                 session.connection().breaks().register(created.fileId(), new OplockBreakHandler.OpenEntry(
                         request.name(), session.sessionId(), treeId, encrypt, created.oplockLevel()));
+                byte[] lease = created.context(io.smbench.smb.mssmb2.msg.LeaseContext.NAME);
+                if (lease != null) {
+                    var granted = io.smbench.smb.mssmb2.msg.LeaseContext.decode(lease);
+                    session.connection().breaks().registerLease(granted.key(), new OplockBreakHandler.LeaseEntry(
+                            request.name(), session.sessionId(), treeId, encrypt, granted.state(), 1));
+                }
                 return new SmbFile(this, request.name(), created);
             }
         });
