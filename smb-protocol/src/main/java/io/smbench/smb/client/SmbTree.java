@@ -33,7 +33,8 @@ public final class SmbTree {
         return share;
     }
 
-    SmbSession session() {
+    /** The session this tree was connected on. */
+    public SmbSession session() {
         return session;
     }
 
