@@ -208,6 +208,25 @@ public final class SmbBackend implements ReplayBackend {
                 yield handle(state, op).write(offset, data);
             }
             case Flush -> handle(state, op).flush().thenApply(ok -> 0L);
+            case Lock -> handle(state, op).lock(List.of(new io.smbench.smb.mssmb2.msg.LockRequest.Element(
+                    op.number("offset", 0), op.number("length", 0),
+                    (op.flag("exclusive", true) ? io.smbench.smb.mssmb2.msg.LockRequest.EXCLUSIVE
+                            : io.smbench.smb.mssmb2.msg.LockRequest.SHARED)
+                            | (op.flag("fail_immediately", false) ? io.smbench.smb.mssmb2.msg.LockRequest.FAIL_IMMEDIATELY
+                                    : 0)))).thenApply(ok -> 0L);
+            case Unlock -> handle(state, op).lock(List.of(new io.smbench.smb.mssmb2.msg.LockRequest.Element(
+                    op.number("offset", 0), op.number("length", 0), io.smbench.smb.mssmb2.msg.LockRequest.UNLOCK)))
+                    .thenApply(ok -> 0L);
+            case ChangeNotify -> {
+                // A notify waits for a change; in a replay it waits at most notify_timeout_ms (default
+                // 5 s) and is then cancelled, so a quiet directory cannot stall its client forever.
+                io.smbench.smb.client.PendingNotify notify = handle(state, op).changeNotify(
+                        OpenMapper.mask(op.toJson().path("completion_filter"), NOTIFY_FILTER),
+                        op.flag("watch_tree", false), config.requestTimeout());
+                long waitMs = op.number("notify_timeout_ms", 5_000);
+                CompletableFuture.delayedExecutor(waitMs, TimeUnit.MILLISECONDS).execute(notify::cancel);
+                yield notify.result().thenApply(changes -> (long) changes.length);
+            }
             case Delete -> tree.delete(op.text("path")).thenApply(ok -> 0L);
             case Rename -> tree.rename(op.text("path"), op.text("new_path"), op.flag("replace_if_exists", false))
                     .thenApply(ok -> 0L);
@@ -223,6 +242,13 @@ public final class SmbBackend implements ReplayBackend {
             default -> CompletableFuture.failedFuture(new UnsupportedOperation(op.kind().name()));
         };
     }
+
+    /** FILE_NOTIFY_CHANGE_* bits (MS-SMB2 2.2.35 CompletionFilter) by IR name. */
+    private static final Map<String, Integer> NOTIFY_FILTER = Map.ofEntries(Map.entry("FileName", 0x1),
+            Map.entry("DirName", 0x2), Map.entry("Attributes", 0x4), Map.entry("Size", 0x8),
+            Map.entry("LastWrite", 0x10), Map.entry("LastAccess", 0x20), Map.entry("Creation", 0x40),
+            Map.entry("Ea", 0x80), Map.entry("Security", 0x100), Map.entry("StreamName", 0x200),
+            Map.entry("StreamSize", 0x400), Map.entry("StreamWrite", 0x800));
 
     private SmbFile handle(ClientState state, Operation op) {
         String ref = op.text("handle_ref");

@@ -150,6 +150,33 @@ public final class SmbFile {
                 .thenAccept(Smb2Response::close);
     }
 
+    /**
+     * CHANGE_NOTIFY on this open directory (MS-SMB2 3.2.4.14): the server answers STATUS_PENDING at
+     * once and completes when something changes, so the request waits up to {@code timeout}.
+     */
+    public PendingNotify changeNotify(int completionFilter, boolean watchTree, java.time.Duration timeout) {
+        CompletableFuture<Long> messageId = new CompletableFuture<>();
+        OutgoingRequest request = tree.request(Smb2Command.CHANGE_NOTIFY,
+                new io.smbench.smb.mssmb2.msg.ChangeNotifyRequest(fileId(), completionFilter, watchTree, 65_536));
+        request = new OutgoingRequest(request.command(), request.sessionId(), request.treeId(), 1,
+                request.creditRequest(), request.extraFlags(), request.body(), timeout,
+                message -> messageId.complete(message.getLongLE(message.readerIndex() + 24)), request.encrypt());
+        CompletableFuture<byte[]> result = tree.session().connection().send(request).thenApply(response -> {
+            try (response) {
+                check(response, "CHANGE_NOTIFY");
+                return io.smbench.smb.mssmb2.msg.OutputBufferResponse.decode(response.message(),
+                        "CHANGE_NOTIFY response").output();
+            }
+        });
+        return new PendingNotify(tree.session().connection(), messageId, result);
+    }
+
+    /** LOCK or UNLOCK byte ranges (MS-SMB2 3.2.4.19). */
+    public CompletableFuture<Void> lock(java.util.List<io.smbench.smb.mssmb2.msg.LockRequest.Element> ranges) {
+        return send(new io.smbench.smb.mssmb2.msg.LockRequest(fileId(), ranges), Smb2Command.LOCK, "LOCK")
+                .thenAccept(Smb2Response::close);
+    }
+
     /** QUERY_INFO (MS-SMB2 3.2.4.12): the raw information structure the server returned. */
     public CompletableFuture<byte[]> queryInfo(int infoType, int infoClass, int outputBufferLength) {
         return send(new io.smbench.smb.mssmb2.msg.QueryInfoRequest(infoType, infoClass, outputBufferLength, 0, fileId()),
