@@ -208,6 +208,14 @@ public final class SmbBackend implements ReplayBackend {
                 yield handle(state, op).write(offset, data);
             }
             case Flush -> handle(state, op).flush().thenApply(ok -> 0L);
+            case SetInfo -> {
+                int infoType = InfoClasses.INFO_TYPE.getOrDefault(op.text("info_type"), 1);
+                yield handle(state, op).setInfo(infoType, Math.max(InfoClasses.infoClass(infoType, op.text("info_class")),
+                        0), inputOf(op)).thenApply(ok -> 0L);
+            }
+            case Fsctl, Ioctl -> handle(state, op).ioctl((int) numberOrHex(op, "ctl_code"), inputOf(op),
+                    (int) op.number("max_output", 65_536), op.kind() == io.smbench.engine.ir.OperationKind.Fsctl)
+                    .thenApply(output -> (long) output.length);
             case Lock -> handle(state, op).lock(List.of(new io.smbench.smb.mssmb2.msg.LockRequest.Element(
                     op.number("offset", 0), op.number("length", 0),
                     (op.flag("exclusive", true) ? io.smbench.smb.mssmb2.msg.LockRequest.EXCLUSIVE
@@ -241,6 +249,29 @@ public final class SmbBackend implements ReplayBackend {
             }
             default -> CompletableFuture.failedFuture(new UnsupportedOperation(op.kind().name()));
         };
+    }
+
+    /** The request input of Fsctl, Ioctl and SetInfo: {@code input} in hex or the {@code input_blob} file. */
+    private byte[] inputOf(Operation op) {
+        String hex = op.text("input");
+        if (hex != null) {
+            return java.util.HexFormat.of().parseHex(hex);
+        }
+        String blob = op.text("input_blob");
+        if (blob == null) {
+            return new byte[0];
+        }
+        ByteBuf bytes = writeData.bytes(blob, 0, Integer.MAX_VALUE);
+        return io.netty.buffer.ByteBufUtil.getBytes(bytes);
+    }
+
+    /** An integer field written as a number or as a hex string ("0x00090078"). */
+    private static long numberOrHex(Operation op, String field) {
+        String text = op.text(field);
+        if (text != null && text.regionMatches(true, 0, "0x", 0, 2)) {
+            return Long.parseLong(text.substring(2), 16);
+        }
+        return op.number(field, 0);
     }
 
     /** FILE_NOTIFY_CHANGE_* bits (MS-SMB2 2.2.35 CompletionFilter) by IR name. */

@@ -94,6 +94,41 @@ class ReplayEndToEndTest {
     }
 
     @Test
+    void shouldExecuteEveryRemainingOperationKind(SambaLab lab, @org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path workload = dir.resolve("kinds.json");
+        Files.writeString(workload, """
+                {"version":1,"metadata":{"source":"test"},"clients":[{"client_id":"k","operation_count":10}],
+                 "operations":[
+                  {"op_id":"k1","client_id":"k","timestamp_us":0,"operation":"Mkdir","path":"/kinds"},
+                  {"op_id":"k2","client_id":"k","timestamp_us":0,"operation":"Open","path":"/kinds/f.dat","mode":"ReadWrite","handle_ref":"f","extensions":{"create_disposition":"Create","lease":{"state":"RWH","version":2},"durable":{"version":"v2","timeout_ms":30000}}},
+                  {"op_id":"k3","client_id":"k","timestamp_us":0,"operation":"SetInfo","handle_ref":"f","info_type":"File","info_class":"FileEndOfFileInformation","input":"0010000000000000"},
+                  {"op_id":"k4","client_id":"k","timestamp_us":0,"operation":"Fsctl","handle_ref":"f","ctl_code":"0x00140078","max_output":32},
+                  {"op_id":"k5","client_id":"k","timestamp_us":0,"operation":"Lock","handle_ref":"f","offset":0,"length":100,"fail_immediately":true},
+                  {"op_id":"k6","client_id":"k","timestamp_us":0,"operation":"Unlock","handle_ref":"f","offset":0,"length":100},
+                  {"op_id":"k7","client_id":"k","timestamp_us":0,"operation":"Close","handle_ref":"f"},
+                  {"op_id":"k8","client_id":"k","timestamp_us":0,"operation":"Open","path":"/kinds","mode":"Read","handle_ref":"d","extensions":{"create_options":["DirectoryFile"]}},
+                  {"op_id":"k9","client_id":"k","timestamp_us":0,"operation":"ChangeNotify","handle_ref":"d","completion_filter":["FileName"],"notify_timeout_ms":200,"expected_status":"STATUS_CANCELLED"},
+                  {"op_id":"k10","client_id":"k","timestamp_us":0,"operation":"Close","handle_ref":"d"}]}
+                """);
+        try (SmbClient client = new SmbClient(1);
+                SmbBackend backend = new SmbBackend(client, lab.host(), lab.port(), "open", ClientConfig.defaults(),
+                        new NtlmCredentials(lab.user(), lab.domain(), lab.password()), dir)) {
+            ReplayResult result = new ReplayRunner(ReplayPlan.load(workload), backend, ReplayOptions.defaults()).run();
+            ObjectNode report = ReportJson.build(result, Map.of(), backend.violations(), backend.breaks());
+            assertThat(result.statusMismatches()).isEmpty();
+            assertThat(result.completedOperations()).isEqualTo(10);
+            assertThat(report.get("by_kind").get("Fsctl").get("bytes").asLong()).as("a resume key came back")
+                    .isGreaterThanOrEqualTo(24);
+            assertThat(report.get("by_kind").get("ChangeNotify").get("statuses").has("STATUS_CANCELLED")).isTrue();
+            for (String kind : new String[] {"SetInfo", "Lock", "Unlock", "Fsctl"}) {
+                assertThat(report.get("by_kind").get(kind).get("errors").asLong()).as(kind).isZero();
+            }
+        }
+        assertThat(Files.size(lab.shareDir("open").resolve("kinds/f.dat"))).as("SetInfo end of file").isEqualTo(4096);
+    }
+
+    @Test
     void shouldStillReportWhatRanWhenStopped(SambaLab lab) throws Exception {
         // 100x slower: the quickstart's 90 ms become 9 s; stop after half a second.
         ReplayOptions slow = new ReplayOptions(100, false, 0, "backoff", Duration.ofMillis(1), Duration.ofSeconds(5));

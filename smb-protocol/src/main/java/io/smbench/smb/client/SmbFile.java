@@ -171,6 +171,27 @@ public final class SmbFile {
         return new PendingNotify(tree.session().connection(), messageId, result);
     }
 
+    /**
+     * IOCTL (MS-SMB2 3.2.4.20) on this open: an FSCTL when {@code fsctl}, otherwise a device IOCTL.
+     * Completes with the output buffer.
+     */
+    public CompletableFuture<byte[]> ioctl(int ctlCode, byte[] input, int maxOutput, boolean fsctl) {
+        OutgoingRequest request = tree.request(Smb2Command.IOCTL, new io.smbench.smb.mssmb2.msg.IoctlRequest(ctlCode,
+                fileId().persistent(), fileId().volatileId(), input, maxOutput, fsctl));
+        request = multiCredit() ? request.withCreditCharge(CreditWindow.chargeFor(input.length, maxOutput)) : request;
+        return tree.session().connection().send(request).thenApply(response -> {
+            try (response) {
+                int status = response.status();
+                // STATUS_BUFFER_OVERFLOW still carries output (MS-SMB2 3.3.4.4); anything else is a failure.
+                if (status != NtStatus.STATUS_SUCCESS && status != NtStatus.STATUS_BUFFER_OVERFLOW) {
+                    throw new SmbStatusException("IOCTL 0x" + Integer.toHexString(ctlCode) + " on " + path + " failed: "
+                            + NtStatus.describe(status), status);
+                }
+                return io.smbench.smb.mssmb2.msg.IoctlResponse.decode(response.message()).output();
+            }
+        });
+    }
+
     /** LOCK or UNLOCK byte ranges (MS-SMB2 3.2.4.19). */
     public CompletableFuture<Void> lock(java.util.List<io.smbench.smb.mssmb2.msg.LockRequest.Element> ranges) {
         return send(new io.smbench.smb.mssmb2.msg.LockRequest(fileId(), ranges), Smb2Command.LOCK, "LOCK")
