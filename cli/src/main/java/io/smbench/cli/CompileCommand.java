@@ -1,0 +1,88 @@
+package io.smbench.cli;
+
+import io.smbench.engine.compile.CaptureCompiler;
+import io.smbench.engine.compile.CaptureFormatException;
+import io.smbench.engine.compile.CompileSummary;
+import io.smbench.engine.ir.ValidationIssue;
+import io.smbench.engine.ir.ValidationReport;
+import io.smbench.engine.ir.WorkloadValidator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code smbench compile}: a pcap/pcapng capture of SMB2/3 traffic into an IR v1 workload. */
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = {"Compile a packet capture (pcap or pcapng) of SMB2/3 traffic into a replayable workload.",
+            "Each TCP connection becomes a client; each request the replay can perform becomes an operation",
+            "with the server's answer as expected_status. What cannot be expressed is counted, never dropped silently."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:compiled (the summary says what was left out)", "1:the workload could not be written",
+            "2:the capture is corrupt or an option is invalid (the message names the packet and byte offset)"})
+public final class CompileCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CAPTURE", description = "pcap or pcapng file.")
+    Path capture;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "Workload to write (IR v1 JSON).")
+    Path output;
+
+    @Option(names = "--port", paramLabel = "PORT", split = ",", description = "SMB server ports (default: 445,139).")
+    List<Integer> ports;
+
+    @Option(names = "--map", paramLabel = "FROM=TO",
+            description = "Rewrite path prefixes, e.g. --map /Projects/=/lab/projects/ (repeatable).")
+    List<String> maps;
+
+    @Option(names = "--clients", paramLabel = "LIST", split = ",",
+            description = "Keep only these clients (conn001,conn003); ids are assigned in order of first packet.")
+    List<String> clients;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(capture)) {
+            spec.commandLine().getErr().println("error: capture not found: " + capture);
+            return ExitCodes.INVALID_INPUT;
+        }
+        Map<String, String> pathMap = new LinkedHashMap<>();
+        if (maps != null) {
+            for (String map : maps) {
+                int eq = map.indexOf('=');
+                if (eq <= 0) {
+                    throw new ParameterException(spec.commandLine(), "--map takes FROM=TO, was '" + map + "'");
+                }
+                pathMap.put(map.substring(0, eq), map.substring(eq + 1));
+            }
+        }
+        Set<Integer> portSet = ports == null ? Set.of(445, 139) : new LinkedHashSet<>(ports);
+        Set<String> keep = clients == null ? Set.of() : new LinkedHashSet<>(clients);
+        CompileSummary summary;
+        try {
+            summary = new CaptureCompiler(new CaptureCompiler.Options(portSet, pathMap, keep)).compile(capture, output);
+        } catch (CaptureFormatException e) {
+            spec.commandLine().getErr().println("error: " + capture + ": " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        spec.commandLine().getOut().print(summary.format());
+        ValidationReport report = WorkloadValidator.validate(output);
+        for (ValidationIssue issue : report.errors()) {
+            spec.commandLine().getErr().println("workload check: " + issue);
+        }
+        spec.commandLine().getOut().println(output + ": " + (report.isValid() ? "valid IR v1 workload"
+                : report.errors().size() + " validation errors (see above)"));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+}

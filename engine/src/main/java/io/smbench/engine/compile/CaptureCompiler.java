@@ -1,0 +1,196 @@
+package io.smbench.engine.compile;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compiles a capture into an IR v1 workload: each TCP connection to an SMB port becomes a client,
+ * each request/response exchange that a replay can perform becomes an operation with the
+ * response's status as expected_status; timestamps are microseconds from the first packet.
+ * Operations go to a temporary file as they are found, so memory stays bounded whatever the
+ * capture's size; the workload is assembled at the end.
+ */
+public final class CaptureCompiler {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What to compile: SMB ports, path rewrites ("/cust/" to "/lab/"), clients to keep (empty: all). */
+    public record Options(Set<Integer> ports, Map<String, String> pathMap, Set<String> keepClients) {
+        public static Options defaults() {
+            return new Options(Set.of(445, 139), Map.of(), Set.of());
+        }
+    }
+
+    private final Options options;
+    private final CompileSummary summary = new CompileSummary();
+    private final Map<String, Connection> connections = new LinkedHashMap<>();
+    private final Map<String, Long> opsPerClient = new LinkedHashMap<>();
+    private long origin = -1;
+    private BufferedWriter operations;
+
+    private final class Connection {
+        final String clientEndpoint;
+        final SmbConversation conversation;
+        final TcpReassembler toServer;
+        final TcpReassembler toClient;
+        final Smb2StreamFramer toServerFramer;
+        final Smb2StreamFramer toClientFramer;
+
+        Connection(String clientId, String clientEndpoint) {
+            this.clientEndpoint = clientEndpoint;
+            this.conversation = new SmbConversation(clientId, origin, summary, CaptureCompiler.this::write);
+            this.toServerFramer = new Smb2StreamFramer(conversation::clientMessage);
+            this.toClientFramer = new Smb2StreamFramer(conversation::serverMessage);
+            this.toServer = new TcpReassembler(toServerFramer);
+            this.toClient = new TcpReassembler(toClientFramer);
+        }
+    }
+
+    public CaptureCompiler(Options options) {
+        this.options = options;
+    }
+
+    /** Compiles {@code capture} into {@code workload}; returns what was read, written and left out. */
+    public CompileSummary compile(Path capture, Path workload) throws IOException {
+        Path temporary = Files.createTempFile(workload.toAbsolutePath().getParent(), "smbench-compile", ".jsonl");
+        try {
+            try (CaptureReader reader = CaptureReader.open(capture);
+                    BufferedWriter ops = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                this.operations = ops;
+                PacketDecoder decoder = new PacketDecoder();
+                CapturedPacket packet;
+                while ((packet = reader.next()) != null) {
+                    summary.packets++;
+                    if (origin < 0) {
+                        origin = packet.timestampNanos();
+                    }
+                    TcpSegment segment = decoder.decode(packet);
+                    if (segment != null) {
+                        accept(segment);
+                    }
+                }
+                for (Connection connection : connections.values()) {
+                    connection.toServer.finish();
+                    connection.toClient.finish();
+                    connection.conversation.flush(true);
+                    summary.gaps += connection.toServer.gaps() + connection.toClient.gaps();
+                    summary.gapBytes += connection.toServer.gapBytes() + connection.toClient.gapBytes();
+                    summary.resyncs += connection.toServerFramer.resyncs() + connection.toClientFramer.resyncs();
+                }
+            }
+            assemble(capture, temporary, workload);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return summary;
+    }
+
+    private void accept(TcpSegment segment) {
+        boolean toServer = options.ports().contains(segment.destinationPort());
+        boolean fromServer = options.ports().contains(segment.sourcePort());
+        if (!toServer && !fromServer) {
+            return;
+        }
+        summary.tcpSegments++;
+        String client = toServer ? segment.source() : segment.destination();
+        String server = toServer ? segment.destination() : segment.source();
+        String key = client + ">" + server;
+        Connection connection = connections.get(key);
+        if (connection == null) {
+            String id = String.format("conn%03d", connections.size() + 1);
+            if (!options.keepClients().isEmpty() && !options.keepClients().contains(id)) {
+                connections.put(key, null);
+                return;
+            }
+            connection = new Connection(id, client);
+            connections.put(key, connection);
+            summary.connections++;
+        }
+        if (connection != null) {
+            (toServer ? connection.toServer : connection.toClient).segment(segment);
+        }
+    }
+
+    private void write(ObjectNode op) {
+        for (String field : new String[] {"path", "new_path"}) {
+            if (op.hasNonNull(field)) {
+                String path = op.get(field).asText();
+                for (Map.Entry<String, String> rewrite : options.pathMap().entrySet()) {
+                    if (path.startsWith(rewrite.getKey())) {
+                        path = rewrite.getValue() + path.substring(rewrite.getKey().length());
+                        break;
+                    }
+                }
+                op.put(field, path);
+            }
+        }
+        opsPerClient.merge(op.get("client_id").asText(), 1L, Long::sum);
+        try {
+            operations.write(JSON.writeValueAsString(op));
+            operations.newLine();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void assemble(Path capture, Path operationsFile, Path workload) throws IOException {
+        try (JsonGenerator out = new JsonFactory().createGenerator(workload.toFile(), JsonEncoding.UTF8);
+                BufferedReader ops = Files.newBufferedReader(operationsFile, StandardCharsets.UTF_8)) {
+            out.writeStartObject();
+            out.writeNumberField("version", 1);
+            out.writeObjectFieldStart("metadata");
+            out.writeStringField("source", "capture");
+            out.writeStringField("capture", capture.getFileName().toString());
+            out.writeNumberField("client_count", opsPerClient.size());
+            out.writeNumberField("operation_count", summary.operations);
+            out.writeObjectFieldStart("connections");
+            for (Map.Entry<String, Connection> entry : connections.entrySet()) {
+                if (entry.getValue() != null && opsPerClient.containsKey(clientIdOf(entry.getValue()))) {
+                    out.writeStringField(clientIdOf(entry.getValue()), entry.getKey());
+                }
+            }
+            out.writeEndObject();
+            out.writeEndObject();
+            out.writeArrayFieldStart("clients");
+            for (Map.Entry<String, Long> client : opsPerClient.entrySet()) {
+                out.writeStartObject();
+                out.writeStringField("client_id", client.getKey());
+                out.writeNumberField("operation_count", client.getValue());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeArrayFieldStart("operations");
+            out.writeRaw('\n');
+            String line;
+            boolean first = true;
+            while ((line = ops.readLine()) != null) {
+                if (!first) {
+                    out.writeRaw(",\n");
+                }
+                out.writeRaw(line);
+                first = false;
+            }
+            out.writeRaw('\n');
+            out.writeEndArray();
+            out.writeEndObject();
+        }
+    }
+
+    private static String clientIdOf(Connection connection) {
+        return connection.conversation.clientId();
+    }
+}

@@ -1,0 +1,73 @@
+package io.smbench.engine.compile;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What the compiler read, wrote and could not express, for the user and for tests. */
+public final class CompileSummary {
+    long packets;
+    long tcpSegments;
+    long connections;
+    long smb2Messages;
+    long encryptedMessages;
+    long unmatchedRequests;
+    long unmatchedResponses;
+    long operations;
+    long gaps;
+    long gapBytes;
+    long resyncs;
+    final Map<String, Long> sessionLevel = new TreeMap<>();
+    final Map<String, Long> notExpressed = new TreeMap<>();
+    final Map<String, Long> unparseable = new TreeMap<>();
+
+    void count(Map<String, Long> map, String key) {
+        map.merge(key, 1L, Long::sum);
+    }
+
+    public long operations() {
+        return operations;
+    }
+
+    public long encryptedMessages() {
+        return encryptedMessages;
+    }
+
+    public long connections() {
+        return connections;
+    }
+
+    public Map<String, Long> notExpressed() {
+        return notExpressed;
+    }
+
+    public Map<String, Long> sessionLevel() {
+        return sessionLevel;
+    }
+
+    public String format() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("read %d packets, %d TCP segments, %d SMB connections, %d SMB2 messages%n", packets,
+                tcpSegments, connections, smb2Messages));
+        out.append(String.format("wrote %d operations%n", operations));
+        out.append(String.format("handled by the replaying client, not written as operations: %s%n", sessionLevel));
+        if (!notExpressed.isEmpty()) {
+            out.append(String.format("not expressible in IR v1, not written: %s%n", notExpressed));
+        }
+        if (encryptedMessages > 0) {
+            out.append(String.format("%d encrypted messages could not be read: give the session keys with --keys%n",
+                    encryptedMessages));
+        }
+        if (!unparseable.isEmpty()) {
+            out.append(String.format("malformed messages skipped: %s%n", unparseable));
+        }
+        if (unmatchedRequests + unmatchedResponses > 0) {
+            out.append(String.format("%d requests without a response, %d responses without a request%n",
+                    unmatchedRequests, unmatchedResponses));
+        }
+        if (gaps > 0) {
+            out.append(String.format("%d gaps in TCP streams (%d bytes lost), %d resynchronisations%n", gaps, gapBytes,
+                    resyncs));
+        }
+        return out.toString();
+    }
+}

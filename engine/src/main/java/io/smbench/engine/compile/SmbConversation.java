@@ -1,0 +1,378 @@
+package io.smbench.engine.compile;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smbench.smb.mserref.NtStatus;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One SMB connection of a capture: matches each request to its final response by MessageId
+ * (MS-SMB2 3.2.5.1.2; interim STATUS_PENDING responses are skipped, 3.2.5.1.5), splits compounds
+ * (resolving related FileIds, 3.2.4.1.4), names FileIds as handle_refs, and emits IR operations in
+ * request order with the response's status as expected_status.
+ */
+final class SmbConversation {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long RELATED = -1L;
+
+    private final String clientId;
+    private final long originNanos;
+    private final CompileSummary summary;
+    private final Consumer<ObjectNode> out;
+    private final Map<Long, Slot> byMessageId = new HashMap<>();
+    private final ArrayDeque<Slot> inOrder = new ArrayDeque<>();
+    private final Map<String, String> handles = new HashMap<>();
+    private final Map<String, String> handlePaths = new HashMap<>();
+    private final Map<Long, String> trees = new HashMap<>();
+    private int nextHandle = 1;
+    private int nextOp = 1;
+
+    /** A request awaiting its response, in request order. */
+    private static final class Slot {
+        byte[] request;
+        int offset;
+        long timestampNanos;
+        long packetNumber;
+        Slot previousInChain;
+        String fileKey; // FileId this request used or (CREATE) obtained
+        ObjectNode op;
+        boolean done;
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    SmbConversation(String clientId, long originNanos, CompileSummary summary, Consumer<ObjectNode> out) {
+        this.clientId = clientId;
+        this.originNanos = originNanos;
+        this.summary = summary;
+        this.out = out;
+    }
+
+    void clientMessage(byte[] message, long packetNumber, long timestampNanos) {
+        if ((message[0] & 0xFF) != 0xFE) {
+            summary.encryptedMessages++;
+            return;
+        }
+        Slot previous = null;
+        for (int at = 0; at >= 0;) {
+            summary.smb2Messages++;
+            if (at + 64 > message.length) {
+                summary.count(summary.unparseable, "request shorter than a header");
+                return;
+            }
+            Slot slot = new Slot();
+            slot.request = message;
+            slot.offset = at;
+            slot.timestampNanos = timestampNanos;
+            slot.packetNumber = packetNumber;
+            long flags = Le.u32(message, at + 16);
+            slot.previousInChain = (flags & 0x4) != 0 ? previous : null;
+            byMessageId.put(Le.u64(message, at + 24), slot);
+            inOrder.add(slot);
+            previous = slot;
+            long next = Le.u32(message, at + 20);
+            at = next == 0 || at + next >= message.length ? -1 : (int) (at + next);
+        }
+    }
+
+    void serverMessage(byte[] message, long packetNumber, long timestampNanos) {
+        if ((message[0] & 0xFF) != 0xFE) {
+            summary.encryptedMessages++;
+            return;
+        }
+        for (int at = 0; at >= 0;) {
+            summary.smb2Messages++;
+            if (at + 64 > message.length) {
+                summary.count(summary.unparseable, "response shorter than a header");
+                return;
+            }
+            int status = (int) Le.u32(message, at + 8);
+            long flags = Le.u32(message, at + 16);
+            long messageId = Le.u64(message, at + 24);
+            int command = Le.u16(message, at + 12);
+            if (messageId == -1L) {
+                summary.count(summary.sessionLevel, "OPLOCK_BREAK notification");
+            } else if (!((flags & 0x2) != 0 && status == NtStatus.STATUS_PENDING)) {
+                Slot slot = byMessageId.remove(messageId);
+                if (slot == null) {
+                    summary.unmatchedResponses++;
+                } else {
+                    try {
+                        slot.op = toOperation(slot, command, status, message, at);
+                    } catch (UnknownHandle e) {
+                        summary.count(summary.notExpressed, commandName(command)
+                                + " on a handle opened before the capture started");
+                    } catch (RuntimeException e) {
+                        summary.count(summary.unparseable, commandName(command));
+                    }
+                    slot.done = true;
+                }
+            }
+            long next = Le.u32(message, at + 20);
+            at = next == 0 || at + next >= message.length ? -1 : (int) (at + next);
+        }
+        flush(false);
+    }
+
+    /** Emits finished operations in request order; with {@code end}, gives up on unanswered ones. */
+    void flush(boolean end) {
+        while (!inOrder.isEmpty() && (inOrder.peek().done || end)) {
+            Slot slot = inOrder.poll();
+            if (!slot.done) {
+                summary.unmatchedRequests++;
+                continue;
+            }
+            if (slot.op != null) {
+                out.accept(slot.op);
+                summary.operations++;
+            }
+        }
+    }
+
+    private ObjectNode toOperation(Slot slot, int command, int status, byte[] response, int responseAt) {
+        byte[] q = slot.request;
+        int body = slot.offset + 64;
+        long treeId = Le.u32(q, slot.offset + 36);
+        switch (command) {
+            case 0x0003 -> { // TREE_CONNECT: remember the share of the tree
+                int off = Le.u16(q, body + 4);
+                String path = Le.utf16(q, slot.offset + off, Le.u16(q, body + 6));
+                trees.put(Le.u32(response, responseAt + 36), path.substring(path.lastIndexOf('\\') + 1));
+                summary.count(summary.sessionLevel, "TREE_CONNECT");
+                return null;
+            }
+            case 0x0000, 0x0001, 0x0002, 0x0004, 0x000C, 0x000D, 0x0012 -> {
+                summary.count(summary.sessionLevel, commandName(command));
+                return null;
+            }
+            default -> { }
+        }
+        if ("IPC$".equalsIgnoreCase(trees.get(treeId))) {
+            summary.count(summary.notExpressed, commandName(command) + " on IPC$ (named pipes)");
+            return null;
+        }
+        ObjectNode op = JSON.createObjectNode();
+        op.put("op_id", clientId + "_" + nextOp++);
+        op.put("client_id", clientId);
+        op.put("timestamp_us", Math.max(0, (slot.timestampNanos - originNanos) / 1000));
+        op.put("capture_frame", slot.packetNumber);
+        switch (command) {
+            case 0x0005 -> create(op, slot, q, body, status, response, responseAt);
+            case 0x0006 -> handleOp(op, "Close", slot, q, body + 8);
+            case 0x0007 -> handleOp(op, "Flush", slot, q, body + 8);
+            case 0x0008 -> {
+                handleOp(op, "Read", slot, q, body + 16);
+                op.put("offset", Le.u64(q, body + 8));
+                op.put("length", Le.u32(q, body + 4));
+            }
+            case 0x0009 -> {
+                handleOp(op, "Write", slot, q, body + 16);
+                op.put("offset", Le.u64(q, body + 8));
+                op.put("length", Le.u32(q, body + 4));
+            }
+            case 0x000A -> {
+                long flags = Le.u32(q, body + 24 + 16);
+                handleOp(op, (flags & 0x4) != 0 ? "Unlock" : "Lock", slot, q, body + 8);
+                op.put("offset", Le.u64(q, body + 24));
+                op.put("length", Le.u64(q, body + 32));
+                if ((flags & 0x4) == 0) {
+                    op.put("exclusive", (flags & 0x2) != 0);
+                    op.put("fail_immediately", (flags & 0x10) != 0);
+                }
+            }
+            case 0x000B -> {
+                long ctl = Le.u32(q, body + 4);
+                if (ctl == 0x00140204L) {
+                    summary.count(summary.sessionLevel, "FSCTL_VALIDATE_NEGOTIATE_INFO");
+                    return null;
+                }
+                boolean fsctl = (Le.u32(q, body + 48) & 1) != 0;
+                handleOp(op, fsctl ? "Fsctl" : "Ioctl", slot, q, body + 8);
+                op.put("ctl_code", String.format("0x%08X", ctl));
+                int inOff = (int) Le.u32(q, body + 24);
+                int inLen = (int) Le.u32(q, body + 28);
+                if (inLen > 0) {
+                    op.put("input", java.util.HexFormat.of().formatHex(q, slot.offset + inOff, slot.offset + inOff + inLen));
+                }
+                op.put("max_output", Le.u32(q, body + 44));
+            }
+            case 0x000E -> {
+                if ((Le.u8(q, body + 3) & 0x01) == 0 && Le.u32(q, body + 4) == 0 && handles.containsKey(fileKey(q, body + 8))
+                        && isContinuation(slot, q, body)) {
+                    summary.count(summary.notExpressed, "QUERY_DIRECTORY continuation (folded into the first)");
+                    return null;
+                }
+                String handle = resolve(slot, q, body + 8);
+                op.put("operation", "QueryDirectory");
+                op.put("path", handlePaths.getOrDefault(handle, "/"));
+                int off = Le.u16(q, body + 24);
+                op.put("pattern", Le.utf16(q, slot.offset + off, Le.u16(q, body + 26)));
+                markListed(slot, q, body);
+            }
+            case 0x000F -> {
+                handleOp(op, "ChangeNotify", slot, q, body + 8);
+                op.put("completion_filter", Le.u32(q, body + 24));
+                op.put("watch_tree", (Le.u16(q, body + 2) & 1) != 0);
+            }
+            case 0x0010 -> {
+                handleOp(op, "QueryInfo", slot, q, body + 24);
+                op.put("info_type", infoType(Le.u8(q, body + 2)));
+                op.put("info_class", Le.u8(q, body + 3));
+                op.put("output_length", Le.u32(q, body + 4));
+            }
+            case 0x0011 -> {
+                handleOp(op, "SetInfo", slot, q, body + 16);
+                op.put("info_type", infoType(Le.u8(q, body + 2)));
+                op.put("info_class", Le.u8(q, body + 3));
+                int len = (int) Le.u32(q, body + 4);
+                int off = Le.u16(q, body + 8);
+                op.put("input", java.util.HexFormat.of().formatHex(q, slot.offset + off, slot.offset + off + len));
+            }
+            default -> {
+                summary.count(summary.notExpressed, commandName(command));
+                return null;
+            }
+        }
+        op.put("expected_status", NtStatus.describe(status));
+        return op;
+    }
+
+    private final java.util.Set<String> listed = new java.util.HashSet<>();
+
+    private boolean isContinuation(Slot slot, byte[] q, int body) {
+        return listed.contains(fileKey(q, body + 8));
+    }
+
+    private void markListed(Slot slot, byte[] q, int body) {
+        listed.add(fileKey(q, body + 8));
+    }
+
+    private void create(ObjectNode op, Slot slot, byte[] q, int body, int status, byte[] r, int rAt) {
+        int nameOff = Le.u16(q, body + 44);
+        String name = Le.utf16(q, slot.offset + nameOff, Le.u16(q, body + 46));
+        String path = "/" + name.replace('\\', '/');
+        long access = Le.u32(q, body + 24);
+        boolean reads = (access & (0x80000000L | 0x10000000L | 0x1)) != 0;
+        boolean writes = (access & (0x40000000L | 0x10000000L | 0x2 | 0x4)) != 0;
+        op.put("operation", "Open");
+        op.put("path", path);
+        op.put("mode", reads && writes ? "ReadWrite" : writes ? "Write" : "Read");
+        String handle = "h" + nextHandle++;
+        op.put("handle_ref", handle);
+        ObjectNode ext = op.putObject("extensions");
+        ext.put("desired_access", access);
+        ext.put("share_access", Le.u32(q, body + 32));
+        String[] dispositions = {"Supersede", "Open", "Create", "OpenIf", "Overwrite", "OverwriteIf"};
+        long disposition = Le.u32(q, body + 36);
+        ext.put("create_disposition", disposition < 6 ? dispositions[(int) disposition] : "OpenIf");
+        ext.put("create_options", Le.u32(q, body + 40));
+        int oplock = Le.u8(q, body + 3);
+        if (oplock != 0xFF) {
+            ext.put("oplock_level", switch (oplock) {
+                case 0x01 -> "LevelII";
+                case 0x08 -> "Exclusive";
+                case 0x09 -> "Batch";
+                default -> "None";
+            });
+        }
+        int ctxOff = (int) Le.u32(q, body + 48);
+        int ctxLen = (int) Le.u32(q, body + 52);
+        for (int at = slot.offset + ctxOff; ctxLen > 0 && at + 16 <= slot.offset + ctxOff + ctxLen;) {
+            long next = Le.u32(q, at);
+            String ctx = new String(q, at + Le.u16(q, at + 4), Le.u16(q, at + 6), java.nio.charset.StandardCharsets.US_ASCII);
+            int dataAt = at + Le.u16(q, at + 10);
+            long dataLen = Le.u32(q, at + 12);
+            switch (ctx) {
+                case "RqLs" -> {
+                    if (Le.u32(q, dataAt + 16) == 0) {
+                        // A lease asking for no caching: IR v1 has no empty lease state; nothing is cached either way.
+                        summary.count(summary.notExpressed, "lease request with state None (written as oplock None)");
+                        ext.put("oplock_level", "None");
+                        break;
+                    }
+                    ObjectNode lease = ext.putObject("lease");
+                    lease.put("state", io.smbench.smb.mssmb2.msg.LeaseContext.stateName((int) Le.u32(q, dataAt + 16)));
+                    lease.put("key", java.util.HexFormat.of().formatHex(q, dataAt, dataAt + 16));
+                    lease.put("version", dataLen >= 52 ? 2 : 1);
+                    if (dataLen >= 52 && (Le.u32(q, dataAt + 20) & 0x4) != 0) {
+                        lease.put("parent_key", java.util.HexFormat.of().formatHex(q, dataAt + 32, dataAt + 48));
+                    }
+                }
+                case "DHnQ" -> ext.putObject("durable").put("version", "v1");
+                case "DH2Q" -> {
+                    ObjectNode durable = ext.putObject("durable");
+                    durable.put("version", "v2");
+                    durable.put("timeout_ms", Le.u32(q, dataAt));
+                    durable.put("persistent", (Le.u32(q, dataAt + 4) & 0x2) != 0);
+                }
+                default -> { }
+            }
+            if (next == 0) {
+                break;
+            }
+            at += (int) next;
+        }
+        if (status == NtStatus.STATUS_SUCCESS) {
+            String key = fileKey(r, rAt + 64 + 64);
+            handles.put(key, handle);
+            handlePaths.put(handle, path);
+            slot.fileKey = key;
+        }
+    }
+
+    private void handleOp(ObjectNode op, String kind, Slot slot, byte[] q, int fileIdAt) {
+        op.put("operation", kind);
+        op.put("handle_ref", resolve(slot, q, fileIdAt));
+    }
+
+    /** The handle_ref of the FileId at {@code fileIdAt}; a related request's all-ones FileId is its chain's. */
+    private String resolve(Slot slot, byte[] q, int fileIdAt) {
+        String key = fileKey(q, fileIdAt);
+        if (Le.u64(q, fileIdAt) == RELATED && Le.u64(q, fileIdAt + 8) == RELATED) {
+            for (Slot s = slot.previousInChain; s != null; s = s.previousInChain) {
+                if (s.fileKey != null) {
+                    key = s.fileKey;
+                    break;
+                }
+            }
+        }
+        slot.fileKey = key;
+        String handle = handles.get(key);
+        if (handle == null) {
+            throw new UnknownHandle();
+        }
+        return handle;
+    }
+
+    /** The request names a FileId whose CREATE is not in the capture. */
+    private static final class UnknownHandle extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownHandle() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static String fileKey(byte[] b, int at) {
+        return Long.toHexString(Le.u64(b, at)) + ":" + Long.toHexString(Le.u64(b, at + 8));
+    }
+
+    private static String infoType(int type) {
+        return switch (type) {
+            case 1 -> "File";
+            case 2 -> "FileSystem";
+            case 3 -> "Security";
+            case 4 -> "Quota";
+            default -> Integer.toString(type);
+        };
+    }
+
+    static String commandName(int command) {
+        return io.smbench.smb.mssmb2.Smb2Command.name(command);
+    }
+}
