@@ -210,8 +210,8 @@ public final class SmbBackend implements ReplayBackend {
             case Flush -> handle(state, op).flush().thenApply(ok -> 0L);
             case SetInfo -> {
                 int infoType = InfoClasses.INFO_TYPE.getOrDefault(op.text("info_type"), 1);
-                yield handle(state, op).setInfo(infoType, Math.max(InfoClasses.infoClass(infoType, op.text("info_class")),
-                        0), inputOf(op)).thenApply(ok -> 0L);
+                yield handle(state, op).setInfo(infoType, Math.max(infoClassOf(op, infoType), 0), inputOf(op))
+                        .thenApply(ok -> 0L);
             }
             case Fsctl, Ioctl -> handle(state, op).ioctl((int) numberOrHex(op, "ctl_code"), inputOf(op),
                     (int) op.number("max_output", 65_536), op.kind() == io.smbench.engine.ir.OperationKind.Fsctl)
@@ -243,12 +243,18 @@ public final class SmbBackend implements ReplayBackend {
             case QueryDirectory -> tree.list(op.text("path"), op.text("pattern")).thenApply(entries -> 0L);
             case QueryInfo -> {
                 int infoType = InfoClasses.INFO_TYPE.getOrDefault(op.text("info_type"), 1);
-                int infoClass = InfoClasses.infoClass(infoType, op.text("info_class"));
+                int infoClass = infoClassOf(op, infoType);
                 yield handle(state, op).queryInfo(infoType, Math.max(infoClass, 0), (int) op.number("output_length", 4096))
                         .thenApply(data -> (long) data.length);
             }
             default -> CompletableFuture.failedFuture(new UnsupportedOperation(op.kind().name()));
         };
+    }
+
+    /** info_class as a class name or a number (docs/workload-ir.md). */
+    private static int infoClassOf(Operation op, int infoType) {
+        String name = op.text("info_class");
+        return name != null ? InfoClasses.infoClass(infoType, name) : (int) op.number("info_class", -1);
     }
 
     /** The request input of Fsctl, Ioctl and SetInfo: {@code input} in hex or the {@code input_blob} file. */
