@@ -178,8 +178,8 @@ final class SmbConversation {
             case 0x000A -> {
                 long flags = Le.u32(q, body + 24 + 16);
                 handleOp(op, (flags & 0x4) != 0 ? "Unlock" : "Lock", slot, q, body + 8);
-                op.put("offset", Le.u64(q, body + 24));
-                op.put("length", Le.u64(q, body + 32));
+                op.put("offset", unsigned64(Le.u64(q, body + 24)));
+                op.put("length", unsigned64(Le.u64(q, body + 32)));
                 if ((flags & 0x4) == 0) {
                     op.put("exclusive", (flags & 0x2) != 0);
                     op.put("fail_immediately", (flags & 0x10) != 0);
@@ -360,6 +360,15 @@ final class SmbConversation {
 
     private static String fileKey(byte[] b, int at) {
         return Long.toHexString(Le.u64(b, at)) + ":" + Long.toHexString(Le.u64(b, at + 8));
+    }
+
+    /** A 64-bit unsigned lock offset or length; values past 2^63 - 1 (whole-file locks) are clamped. */
+    private long unsigned64(long value) {
+        if (value < 0) {
+            summary.count(summary.notExpressed, "lock range past 2^63-1 (clamped)");
+            return Long.MAX_VALUE;
+        }
+        return value;
     }
 
     private static String infoType(int type) {
