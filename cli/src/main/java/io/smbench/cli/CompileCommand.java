@@ -50,6 +50,11 @@ public final class CompileCommand implements Callable<Integer> {
             description = "Keep only these clients (conn001,conn003); ids are assigned in order of first packet.")
     List<String> clients;
 
+    @Option(names = "--keys", paramLabel = "SESSIONID,SESSIONKEY",
+            description = "Session keys to decrypt SMB3 traffic, as Wireshark takes them (SessionId in wire byte order, "
+                    + "hex); repeatable; @FILE reads one entry per line.")
+    List<String> keys;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(capture)) {
@@ -70,7 +75,15 @@ public final class CompileCommand implements Callable<Integer> {
         Set<String> keep = clients == null ? Set.of() : new LinkedHashSet<>(clients);
         CompileSummary summary;
         try {
-            summary = new CaptureCompiler(new CaptureCompiler.Options(portSet, pathMap, keep)).compile(capture, output);
+            io.smbench.engine.compile.SessionKeyTable keyTable;
+            try {
+                keyTable = keys == null ? io.smbench.engine.compile.SessionKeyTable.none()
+                        : io.smbench.engine.compile.SessionKeyTable.parse(keys);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            summary = new CaptureCompiler(new CaptureCompiler.Options(portSet, pathMap, keep, keyTable))
+                    .compile(capture, output);
         } catch (CaptureFormatException e) {
             spec.commandLine().getErr().println("error: " + capture + ": " + e.getMessage());
             return ExitCodes.INVALID_INPUT;

@@ -29,7 +29,12 @@ public final class CaptureCompiler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What to compile: SMB ports, path rewrites ("/cust/" to "/lab/"), clients to keep (empty: all). */
-    public record Options(Set<Integer> ports, Map<String, String> pathMap, Set<String> keepClients) {
+    public record Options(Set<Integer> ports, Map<String, String> pathMap, Set<String> keepClients,
+            SessionKeyTable keys) {
+        public Options(Set<Integer> ports, Map<String, String> pathMap, Set<String> keepClients) {
+            this(ports, pathMap, keepClients, SessionKeyTable.none());
+        }
+
         public static Options defaults() {
             return new Options(Set.of(445, 139), Map.of(), Set.of());
         }
@@ -53,6 +58,7 @@ public final class CaptureCompiler {
         Connection(String clientId, String clientEndpoint) {
             this.clientEndpoint = clientEndpoint;
             this.conversation = new SmbConversation(clientId, origin, summary, CaptureCompiler.this::write);
+            this.conversation.decryptWith(options.keys());
             this.toServerFramer = new Smb2StreamFramer(conversation::clientMessage);
             this.toClientFramer = new Smb2StreamFramer(conversation::serverMessage);
             this.toServer = new TcpReassembler(toServerFramer);

@@ -10,6 +10,7 @@ public final class CompileSummary {
     long connections;
     long smb2Messages;
     long encryptedMessages;
+    long decryptedMessages;
     long unmatchedRequests;
     long unmatchedResponses;
     long operations;
@@ -26,6 +27,10 @@ public final class CompileSummary {
 
     public long operations() {
         return operations;
+    }
+
+    public long decryptedMessages() {
+        return decryptedMessages;
     }
 
     public long encryptedMessages() {
@@ -49,12 +54,16 @@ public final class CompileSummary {
         out.append(String.format("read %d packets, %d TCP segments, %d SMB connections, %d SMB2 messages%n", packets,
                 tcpSegments, connections, smb2Messages));
         out.append(String.format("wrote %d operations%n", operations));
+        if (decryptedMessages > 0) {
+            out.append(String.format("decrypted %d encrypted messages with the given session keys%n", decryptedMessages));
+        }
         out.append(String.format("handled by the replaying client, not written as operations: %s%n", sessionLevel));
         if (!notExpressed.isEmpty()) {
             out.append(String.format("not expressible in IR v1, not written: %s%n", notExpressed));
         }
         if (encryptedMessages > 0) {
-            out.append(String.format("%d encrypted messages could not be read: give the session keys with --keys%n",
+            out.append(String.format("%d encrypted messages could not be read: give their sessions' keys with --keys "
+                    + "SESSIONID,SESSIONKEY (the capture must hold the session's NEGOTIATE and SESSION_SETUP)%n",
                     encryptedMessages));
         }
         if (!unparseable.isEmpty()) {

@@ -46,6 +46,30 @@ final class SmbConversation {
         return clientId;
     }
 
+    private SessionDecryptor decryptor = new SessionDecryptor(SessionKeyTable.none());
+
+    /** Decrypts this connection's SMB3 transform messages with the user's session keys. */
+    void decryptWith(SessionKeyTable keys) {
+        this.decryptor = new SessionDecryptor(keys);
+    }
+
+    /** The message as SMB2 plaintext: itself, decrypted, or null (counted) when it cannot be read. */
+    private byte[] readable(byte[] message, boolean fromClient) {
+        if ((message[0] & 0xFF) == 0xFE) {
+            decryptor.observe(message, fromClient);
+            return message;
+        }
+        if ((message[0] & 0xFF) == 0xFD) {
+            byte[] plain = decryptor.decrypt(message, fromClient);
+            if (plain != null) {
+                summary.decryptedMessages++;
+                return plain;
+            }
+        }
+        summary.encryptedMessages++;
+        return null;
+    }
+
     SmbConversation(String clientId, long originNanos, CompileSummary summary, Consumer<ObjectNode> out) {
         this.clientId = clientId;
         this.originNanos = originNanos;
@@ -53,9 +77,9 @@ final class SmbConversation {
         this.out = out;
     }
 
-    void clientMessage(byte[] message, long packetNumber, long timestampNanos) {
-        if ((message[0] & 0xFF) != 0xFE) {
-            summary.encryptedMessages++;
+    void clientMessage(byte[] received, long packetNumber, long timestampNanos) {
+        byte[] message = readable(received, true);
+        if (message == null) {
             return;
         }
         Slot previous = null;
@@ -80,9 +104,9 @@ final class SmbConversation {
         }
     }
 
-    void serverMessage(byte[] message, long packetNumber, long timestampNanos) {
-        if ((message[0] & 0xFF) != 0xFE) {
-            summary.encryptedMessages++;
+    void serverMessage(byte[] received, long packetNumber, long timestampNanos) {
+        byte[] message = readable(received, false);
+        if (message == null) {
             return;
         }
         for (int at = 0; at >= 0;) {
