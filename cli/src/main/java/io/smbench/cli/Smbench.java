@@ -8,7 +8,8 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "smbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "High-fidelity SMB2/3 workload replay: replay captured or written workloads against a "
                 + "file server and measure what it does.",
-        subcommands = {ProbeCommand.class, ReplayCommand.class, CompileCommand.class, LabCommand.class,
+        subcommands = {ProbeCommand.class, ReplayCommand.class, CompileCommand.class, ProvisionCommand.class,
+            LabCommand.class,
             HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -339,6 +339,11 @@ public final class SmbBackend implements ReplayBackend {
         return leaked;
     }
 
+    /** The tree of an opened client (tests provision through it). */
+    SmbTree treeOf(int clientIndex) {
+        return clients[clientIndex].tree;
+    }
+
     /** Handles used while not open, as "op_id: ..." lines. */
     public List<String> violations() {
         synchronized (violations) {

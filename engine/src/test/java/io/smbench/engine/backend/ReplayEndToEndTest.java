@@ -129,6 +129,40 @@ class ReplayEndToEndTest {
     }
 
     @Test
+    void shouldProvisionWhatAWorkloadOpensWithoutCreatingThenReplayIt(SambaLab lab,
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path workload = dir.resolve("needs.json");
+        Files.writeString(workload, """
+                {"version":1,"metadata":{},"clients":[{"client_id":"c","operation_count":3}],"operations":[
+                 {"op_id":"1","client_id":"c","timestamp_us":0,"operation":"Open","path":"/prov/in/a.bin","mode":"Read","handle_ref":"h","extensions":{"create_disposition":"Open"},"expected_status":"STATUS_SUCCESS"},
+                 {"op_id":"2","client_id":"c","timestamp_us":1,"operation":"Read","handle_ref":"h","offset":4096,"length":8192,"expected_status":"STATUS_SUCCESS"},
+                 {"op_id":"3","client_id":"c","timestamp_us":2,"operation":"Close","handle_ref":"h"}]}
+                """);
+        io.smbench.engine.compile.ProvisionPlan plan = io.smbench.engine.compile.ProvisionPlan.of(workload);
+        try (SmbClient client = new SmbClient(1);
+                SmbBackend backend = new SmbBackend(client, lab.host(), lab.port(), "open", ClientConfig.defaults(),
+                        new NtlmCredentials(lab.user(), lab.domain(), lab.password()), dir)) {
+            backend.open(java.util.List.of("provisioner"));
+            int[] done = SmbProvisioner.apply(plan, backend.treeOf(0));
+            assertThat(done).containsExactly(2, 1);
+            backend.finish(0);
+        }
+        assertThat(Files.size(lab.shareDir("open").resolve("prov/in/a.bin"))).isEqualTo(12_288);
+        Run run = replayFile(lab, workload);
+        assertThat(run.result().statusMismatches()).isEmpty();
+        assertThat(run.report().get("by_kind").get("Read").get("bytes").asLong()).isEqualTo(8192);
+    }
+
+    private static Run replayFile(SambaLab lab, Path workload) throws Exception {
+        try (SmbClient client = new SmbClient(0);
+                SmbBackend backend = new SmbBackend(client, lab.host(), lab.port(), "open", ClientConfig.defaults(),
+                        new NtlmCredentials(lab.user(), lab.domain(), lab.password()), workload.getParent())) {
+            ReplayResult result = new ReplayRunner(ReplayPlan.load(workload), backend, ReplayOptions.defaults()).run();
+            return new Run(result, ReportJson.build(result, Map.of(), backend.violations(), backend.breaks()), backend);
+        }
+    }
+
+    @Test
     void shouldStillReportWhatRanWhenStopped(SambaLab lab) throws Exception {
         // 100x slower: the quickstart's 90 ms become 9 s; stop after half a second.
         ReplayOptions slow = new ReplayOptions(100, false, 0, "backoff", Duration.ofMillis(1), Duration.ofSeconds(5));
