@@ -96,6 +96,11 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "With --scale, spread the copies' start times over SECONDS (default: ${DEFAULT-VALUE}).")
     double rampUpSeconds;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Replay only shard I of N: every N-th client starting at the I-th (deterministic), for "
+                    + "spreading one workload over N machines; merge the reports with 'smbench report merge'.")
+    String shard;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON report (docs/report.md) to FILE.")
     Path report;
 
@@ -176,6 +181,14 @@ public final class ReplayCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }
+        if (shard != null) {
+            String[] parts = shard.split("/");
+            try {
+                plan = plan.shard(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
+            } catch (RuntimeException e) {
+                throw new ParameterException(spec.commandLine(), "--shard takes I/N with 1 <= I <= N, was '" + shard + "'");
+            }
+        }
         Path workloadDir = workload.toAbsolutePath().getParent();
         CountDownLatch reported = new CountDownLatch(1);
         try (SmbClient client = new SmbClient(0);
@@ -254,6 +267,7 @@ public final class ReplayCommand implements Callable<Integer> {
         context.put("user", connection.user());
         context.put("clients", plan.clientCount());
         context.put("scale", scale);
+        context.put("shard", shard == null ? "1/1" : shard);
         context.put("time_scale", options.timeScale());
         context.put("as_fast_as_possible", options.asFastAsPossible());
         context.put("max_in_flight", options.maxInFlight());

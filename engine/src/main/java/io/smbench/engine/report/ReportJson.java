@@ -99,7 +99,30 @@ public final class ReportJson {
         node.put("p99_9", histogram.getValueAtPercentile(99.9));
         node.put("max", histogram.getMaxValue());
         node.put("mean", Math.round(histogram.getMean() * 10) / 10.0);
+        node.put("histogram", encode(histogram));
         return node;
+    }
+
+    /** The histogram, compressed in HdrHistogram's own encoding and base64'd, so reports merge exactly. */
+    static String encode(Histogram histogram) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+        return java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
+    }
+
+    /** The histogram {@link #encode} wrote. */
+    static Histogram decode(String base64) {
+        try {
+            return Histogram.decodeFromCompressedByteBuffer(java.nio.ByteBuffer.wrap(
+                    java.util.Base64.getDecoder().decode(base64)), 0);
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IllegalArgumentException("report histogram does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    /** Percentile fields (and the encoded histogram) of {@code histogram} into {@code node}. */
+    static ObjectNode percentilesOf(ObjectNode node, Histogram histogram) {
+        return percentiles(node, histogram);
     }
 
     /** Writes the report atomically (a temporary file moved into place), so a reader never sees half of it. */

@@ -88,6 +88,24 @@ public final class ReplayPlan {
         return of(byClient);
     }
 
+    /**
+     * Shard {@code index} of {@code count} (1-based): the clients whose position in the plan is
+     * congruent to {@code index - 1} modulo {@code count}. Deterministic, so N machines running
+     * shards 1..N replay each client exactly once.
+     */
+    public ReplayPlan shard(int index, int count) {
+        if (count < 1 || index < 1 || index > count) {
+            throw new IllegalArgumentException("shard must be i/N with 1 <= i <= N, was " + index + "/" + count);
+        }
+        Map<String, List<Operation>> kept = new LinkedHashMap<>();
+        for (int c = 0; c < clientIds.size(); c++) {
+            if (c % count == index - 1) {
+                kept.put(clientIds.get(c), List.of(operations[c]));
+            }
+        }
+        return of(kept);
+    }
+
     /** The path prefixes a scaled plan puts its copies under ("/u1" ... "/uN"), for provisioning. */
     public static List<String> scalePrefixes(int copies, String pathTemplate) {
         List<String> prefixes = new ArrayList<>();
