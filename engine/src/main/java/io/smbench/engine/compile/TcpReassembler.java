@@ -69,7 +69,9 @@ public final class TcpReassembler {
 
     private void deliver(TcpSegment segment, int alreadyHave) {
         int length = segment.payload().length;
-        if (alreadyHave >= length) {
+        // alreadyHave < 0: the segment is exactly 2^31 away, where -Integer.MIN_VALUE stays negative
+        // (found by Jazzer); no real stream is that far from its next byte, so it is stale.
+        if (alreadyHave < 0 || alreadyHave >= length) {
             retransmittedBytes += length;
             return;
         }

@@ -58,4 +58,13 @@ class TcpReassemblerTest {
         reassembler.segment(segment(0, "cd", 0));
         assertThat(delivered()).isEqualTo("abcd");
     }
+
+    @Test
+    void shouldIgnoreASegmentExactlyHalfTheSequenceSpaceAway() {
+        reassembler.segment(segment(0, "ab", 0));
+        reassembler.segment(segment(2 + 0x80000000L, "zz", 0)); // 2^31 from the next byte (found by Jazzer)
+        reassembler.segment(segment(2, "cd", 0));
+        reassembler.finish();
+        assertThat(delivered()).startsWith("abcd");
+    }
 }

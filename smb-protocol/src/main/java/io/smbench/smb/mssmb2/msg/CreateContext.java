@@ -66,7 +66,9 @@ public record CreateContext(String name, byte[] data) {
             }
             String name = new String(chain, at + nameOffset, nameLength, StandardCharsets.US_ASCII);
             byte[] data = new byte[(int) dataLength];
-            System.arraycopy(chain, at + dataOffset, data, 0, (int) dataLength);
+            if (dataLength > 0) { // an empty context's DataOffset may be anything (found by Jazzer)
+                System.arraycopy(chain, at + dataOffset, data, 0, (int) dataLength);
+            }
             contexts.add(new CreateContext(name, data));
             if (next == 0) {
                 return contexts;
