@@ -3,15 +3,9 @@ package io.smbench.cli;
 import io.smbench.engine.backend.SmbProvisioner;
 import io.smbench.engine.compile.ProvisionPlan;
 import io.smbench.smb.client.ClientConfig;
-import io.smbench.smb.client.Negotiator;
-import io.smbench.smb.client.NegotiationResult;
-import io.smbench.smb.client.SessionSetup;
 import io.smbench.smb.client.SmbClient;
-import io.smbench.smb.client.SmbConnection;
-import io.smbench.smb.client.SmbSession;
 import io.smbench.smb.client.SmbTree;
 import io.smbench.smb.ntlm.NtlmCredentials;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -67,14 +61,10 @@ public final class ProvisionCommand implements Callable<Integer> {
         NtlmCredentials credentials = new NtlmCredentials(connection.user(), connection.domain(), password);
         java.util.Arrays.fill(password, '\0');
         try (SmbClient client = new SmbClient(1)) {
-            SmbConnection smb = client.connect(new InetSocketAddress(connection.server(), connection.port()),
-                    config.connectTimeout()).get(30, TimeUnit.SECONDS);
-            NegotiationResult negotiation = Negotiator.negotiate(smb, config, connection.server()).get(30, TimeUnit.SECONDS);
-            SmbSession session = SessionSetup.authenticate(smb, negotiation, config, credentials, connection.server())
-                    .get(30, TimeUnit.SECONDS);
-            SmbTree tree = session.connectTree(connection.share()).get(30, TimeUnit.SECONDS);
+            SmbTree tree = client.connectTree(connection.server(), connection.port(), connection.share(), config,
+                    credentials).get(60, TimeUnit.SECONDS);
             int[] done = SmbProvisioner.apply(plan, tree);
-            session.logoff().get(30, TimeUnit.SECONDS);
+            tree.session().logoff().get(30, TimeUnit.SECONDS);
             out.println("provisioned " + done[0] + " directories and " + done[1] + " files on //" + connection.server()
                     + "/" + connection.share());
         } finally {

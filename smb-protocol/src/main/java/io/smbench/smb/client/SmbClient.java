@@ -66,6 +66,19 @@ public final class SmbClient implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Connects, negotiates, logs on and connects to {@code share}: the sequence every user of a
+     * share goes through (MS-SMB2 3.2.4.2).
+     */
+    public CompletableFuture<SmbTree> connectTree(String host, int port, String share, ClientConfig config,
+            io.smbench.smb.ntlm.NtlmCredentials credentials) {
+        return connect(new InetSocketAddress(host, port), config.connectTimeout())
+                .thenCompose(connection -> Negotiator.negotiate(connection, config, host)
+                        .thenCompose(negotiation -> SessionSetup.authenticate(connection, negotiation, config,
+                                credentials, host)))
+                .thenCompose(session -> session.connectTree(share));
+    }
+
     @Override
     public void close() {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

@@ -9,13 +9,8 @@ import io.netty.buffer.Unpooled;
 import io.smbench.lab.SambaLab;
 import io.smbench.lab.SambaTest;
 import io.smbench.smb.client.ClientConfig;
-import io.smbench.smb.client.Negotiator;
-import io.smbench.smb.client.NegotiationResult;
-import io.smbench.smb.client.SessionSetup;
 import io.smbench.smb.client.SmbClient;
-import io.smbench.smb.client.SmbConnection;
 import io.smbench.smb.client.SmbFile;
-import io.smbench.smb.client.SmbSession;
 import io.smbench.smb.client.SmbStatusException;
 import io.smbench.smb.client.SmbTree;
 import io.smbench.smb.mssmb2.Dialect;
@@ -24,9 +19,7 @@ import io.smbench.smb.mssmb2.msg.CreateRequest;
 import io.smbench.smb.mssmb2.msg.DurableContext;
 import io.smbench.smb.mssmb2.msg.LeaseContext;
 import io.smbench.smb.ntlm.NtlmCredentials;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -44,12 +37,8 @@ class DurableReconnectTest {
     private static final byte[] LEASE_KEY = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
 
     private static SmbTree logOn(SmbClient client, SambaLab lab, ClientConfig config) throws Exception {
-        SmbConnection connection = client.connect(new InetSocketAddress(lab.host(), lab.port()), Duration.ofSeconds(5))
-                .get(5, TimeUnit.SECONDS);
-        NegotiationResult negotiation = Negotiator.negotiate(connection, config, lab.host()).get(5, TimeUnit.SECONDS);
-        SmbSession session = SessionSetup.authenticate(connection, negotiation, config,
-                new NtlmCredentials(lab.user(), lab.domain(), lab.password()), lab.host()).get(5, TimeUnit.SECONDS);
-        return session.connectTree("open").get(5, TimeUnit.SECONDS);
+        return client.connectTree(lab.host(), lab.port(), "open", config,
+                new NtlmCredentials(lab.user(), lab.domain(), lab.password())).get(10, TimeUnit.SECONDS);
     }
 
     private static CreateRequest create(String name, int disposition, List<CreateContext> contexts) {

@@ -9,13 +9,8 @@ import io.netty.buffer.Unpooled;
 import io.smbench.lab.SambaLab;
 import io.smbench.lab.SambaTest;
 import io.smbench.smb.client.ClientConfig;
-import io.smbench.smb.client.Negotiator;
-import io.smbench.smb.client.NegotiationResult;
-import io.smbench.smb.client.SessionSetup;
 import io.smbench.smb.client.SmbClient;
-import io.smbench.smb.client.SmbConnection;
 import io.smbench.smb.client.SmbFile;
-import io.smbench.smb.client.SmbSession;
 import io.smbench.smb.client.SmbStatusException;
 import io.smbench.smb.client.SmbTree;
 import io.smbench.smb.mserref.NtStatus;
@@ -24,10 +19,8 @@ import io.smbench.smb.mssmb2.msg.CloseResponse;
 import io.smbench.smb.mssmb2.msg.CreateRequest;
 import io.smbench.smb.mssmb2.msg.CreateResponse;
 import io.smbench.smb.ntlm.NtlmCredentials;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -38,12 +31,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @SambaTest
 class FileIoTest {
     private static SmbTree connect(SmbClient client, SambaLab lab, ClientConfig config, String share) throws Exception {
-        SmbConnection connection = client.connect(new InetSocketAddress(lab.host(), lab.port()), Duration.ofSeconds(5))
-                .get(5, TimeUnit.SECONDS);
-        NegotiationResult negotiation = Negotiator.negotiate(connection, config, lab.host()).get(5, TimeUnit.SECONDS);
-        SmbSession session = SessionSetup.authenticate(connection, negotiation, config,
-                new NtlmCredentials(lab.user(), lab.domain(), lab.password()), lab.host()).get(5, TimeUnit.SECONDS);
-        return session.connectTree(share).get(5, TimeUnit.SECONDS);
+        return client.connectTree(lab.host(), lab.port(), share, config,
+                new NtlmCredentials(lab.user(), lab.domain(), lab.password())).get(10, TimeUnit.SECONDS);
     }
 
     private static CreateRequest create(String name, int disposition) {

@@ -6,14 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.smbench.lab.SambaLab;
 import io.smbench.lab.SambaTest;
 import io.smbench.smb.client.ClientConfig;
-import io.smbench.smb.client.Negotiator;
-import io.smbench.smb.client.NegotiationResult;
 import io.smbench.smb.client.PendingNotify;
-import io.smbench.smb.client.SessionSetup;
 import io.smbench.smb.client.SmbClient;
-import io.smbench.smb.client.SmbConnection;
 import io.smbench.smb.client.SmbFile;
-import io.smbench.smb.client.SmbSession;
 import io.smbench.smb.client.SmbStatusException;
 import io.smbench.smb.client.SmbTree;
 import io.smbench.smb.mserref.NtStatus;
@@ -21,7 +16,6 @@ import io.smbench.smb.mssmb2.msg.ChangeNotifyRequest;
 import io.smbench.smb.mssmb2.msg.CreateRequest;
 import io.smbench.smb.mssmb2.msg.LockRequest;
 import io.smbench.smb.ntlm.NtlmCredentials;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -39,12 +33,8 @@ import org.junit.jupiter.api.Test;
 class NotifyAndLockTest {
     private static SmbTree connect(SmbClient client, SambaLab lab) throws Exception {
         ClientConfig config = ClientConfig.defaults().withClientGuid(UUID.randomUUID());
-        SmbConnection connection = client.connect(new InetSocketAddress(lab.host(), lab.port()), Duration.ofSeconds(5))
-                .get(5, TimeUnit.SECONDS);
-        NegotiationResult negotiation = Negotiator.negotiate(connection, config, lab.host()).get(5, TimeUnit.SECONDS);
-        SmbSession session = SessionSetup.authenticate(connection, negotiation, config,
-                new NtlmCredentials(lab.user(), lab.domain(), lab.password()), lab.host()).get(5, TimeUnit.SECONDS);
-        return session.connectTree("open").get(5, TimeUnit.SECONDS);
+        return client.connectTree(lab.host(), lab.port(), "open", config,
+                new NtlmCredentials(lab.user(), lab.domain(), lab.password())).get(10, TimeUnit.SECONDS);
     }
 
     private static CreateRequest directory(String name) {
