@@ -50,13 +50,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProbeMatrixTest {
     private SmbClient client;
     private TsharkCapture capture;
+    private TsharkCapture signingCapture;
     private final List<SessionKey> keys = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
-    void start(SambaLab lab) throws Exception {
+    void start(SambaLab lab, @SigningMandatory SambaLab signingLab) throws Exception {
         client = new SmbClient(1);
         if (TsharkCapture.available()) {
             capture = TsharkCapture.start(Path.of("target", "captures"), lab.port());
+            signingCapture = TsharkCapture.start(Path.of("target", "captures"), signingLab.port());
         }
     }
 
@@ -71,6 +73,10 @@ class ProbeMatrixTest {
             assertThat(result.transformFrames()).as("encrypted sessions were captured").isGreaterThan(20);
             assertThat(result.decryptedFrames()).as("every encrypted frame decrypts with the session keys, so the "
                     + "dissector checked its contents").isEqualTo(result.transformFrames());
+            WireCheckResult signing = signingCapture.check(keys);
+            System.out.println("[wire check, signing-mandatory instance] " + signing);
+            assertThat(signing.smb2Packets()).as("the signing-mandatory instance's traffic was captured").isGreaterThan(20);
+            assertThat(signing.problems()).as(signing.toString()).isEmpty();
         } else if ("true".equals(System.getenv("CI"))) {
             throw new AssertionError("tshark is required on CI for the wire check");
         }
