@@ -170,9 +170,26 @@ public final class SmbTree {
         return encrypt;
     }
 
-    /** A request on this tree, encrypted when the tree requires it. */
+    /**
+     * A request on this tree, encrypted when the tree requires it, and flagged
+     * SMB2_FLAGS_DFS_OPERATIONS on a DFS share (MS-SMB2 3.2.4.1.1: TreeConnect.IsDfsShare).
+     */
     public OutgoingRequest request(int command, BodyWriter body) {
-        return session.request(command, treeId, body).encrypted(encrypt);
+        OutgoingRequest request = session.request(command, treeId, body).encrypted(encrypt);
+        if (isDfs()) {
+            request = new OutgoingRequest(request.command(), request.sessionId(), request.treeId(),
+                    request.creditCharge(), request.creditRequest(), request.extraFlags() | DFS_OPERATIONS,
+                    request.body(), request.timeout(), request.observer(), request.encrypt());
+        }
+        return request;
+    }
+
+    /** SMB2_FLAGS_DFS_OPERATIONS (MS-SMB2 2.2.1.2). */
+    static final int DFS_OPERATIONS = 0x10000000;
+
+    /** Whether the server flagged the share as DFS (SMB2_SHAREFLAG_DFS, 2.2.10). */
+    public boolean isDfs() {
+        return (response.shareFlags() & io.smbench.smb.mssmb2.Smb2Flags.SHARE_FLAG_DFS) != 0;
     }
 
     /**
