@@ -230,7 +230,8 @@ public final class ReplayCommand implements Callable<Integer> {
             java.util.List<String> violations = backend.violations();
             try {
                 if (report != null) {
-                    ReportJson.write(ReportJson.build(result, context(plan, options), violations, backend.breaks()), report);
+                    ReportJson.write(ReportJson.build(result, context(plan, options), violations, backend.breaks(),
+                            backend.reconnects()), report);
                 }
                 if (histogramLog != null) {
                     io.smbench.engine.report.HistogramLog.write(result, histogramLog);
@@ -240,6 +241,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 }
                 out.print(SummaryTable.format(result, violations));
                 backend.breaks().forEach(line -> out.println("break: " + line));
+                backend.reconnects().forEach(line -> out.println("reconnect: " + line));
                 if (report != null) {
                     out.println("report: " + report);
                 }

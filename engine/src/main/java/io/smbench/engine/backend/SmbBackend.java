@@ -59,11 +59,16 @@ public final class SmbBackend implements ReplayBackend {
     private ClientState[] clients = new ClientState[0];
 
     private static final class ClientState {
+        ClientConfig config;
         SmbConnection connection;
         SmbSession session;
         SmbTree tree;
         final Map<String, SmbFile> handles = new HashMap<>();
+        /** The CREATE each open handle came from, to reclaim it after a reconnect. */
+        final Map<String, io.smbench.smb.mssmb2.msg.CreateRequest> opened = new HashMap<>();
     }
+
+    private final List<String> reconnects = Collections.synchronizedList(new ArrayList<>());
 
     public SmbBackend(SmbClient client, String host, int port, String share, ClientConfig config,
             NtlmCredentials credentials, Path workloadDir) {
@@ -143,10 +148,17 @@ public final class SmbBackend implements ReplayBackend {
 
     private CompletableFuture<Void> setUp(int index) {
         ClientState state = clients[index];
+        // Each simulated client is its own machine: its own ClientGuid, kept across reconnects so
+        // the server hands back its durable handles. Sharing one would make a multichannel server
+        // (Samba) treat the connections as channels of a single client.
+        state.config = config.withClientGuid(java.util.UUID.randomUUID());
+        return connectClient(index);
+    }
+
+    private CompletableFuture<Void> connectClient(int index) {
+        ClientState state = clients[index];
         String id = clientIds.get(index);
-        // Each simulated client is its own machine: its own ClientGuid. Sharing one would make a
-        // multichannel server (Samba) treat the connections as channels of a single client.
-        ClientConfig own = config.withClientGuid(java.util.UUID.randomUUID());
+        ClientConfig own = state.config;
         return client.connect(new InetSocketAddress(host, port), config.connectTimeout())
                 .thenCompose(connection -> {
                     state.connection = connection;
@@ -176,24 +188,123 @@ public final class SmbBackend implements ReplayBackend {
     public void issue(int clientIndex, int op, Operation operation, CompletionSink sink) {
         ClientState state = clients[clientIndex];
         CompletableFuture<Long> outcome;
-        try {
-            outcome = execute(state, operation);
-        } catch (RuntimeException e) {
-            outcome = CompletableFuture.failedFuture(e);
+        if (!state.connection.channel().isActive()) {
+            // The connection dropped since the last operation: reconnect and reclaim first.
+            outcome = reconnect(clientIndex).thenCompose(ignored -> safely(state, operation));
+        } else {
+            outcome = safely(state, operation);
         }
-        outcome.whenComplete((bytes, failure) -> sink.complete(clientIndex, op,
-                failure == null ? 0 : statusOf(failure), bytes == null ? 0 : bytes));
+        outcome.whenComplete((bytes, failure) -> {
+            int status = failure == null ? 0 : statusOf(failure);
+            if (status == CompletionSink.CONNECTION_LOST) {
+                // Reconnect before the client's next operation is issued; this one stays failed.
+                reconnect(clientIndex).whenComplete((ok, error) -> sink.complete(clientIndex, op, status, 0));
+            } else {
+                sink.complete(clientIndex, op, status, bytes == null ? 0 : bytes);
+            }
+        });
+    }
+
+    private CompletableFuture<Long> safely(ClientState state, Operation operation) {
+        try {
+            return execute(state, operation);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Reconnects a client whose connection was lost (MS-SMB2 3.2.4.4): a new connection with the same
+     * ClientGuid, a new session and tree, then each durable open reclaimed with DH2C/DHnC, its
+     * CreateGuid and its lease key. Opens that were not durable, or that the server will not hand
+     * back, are dropped from the client's handles and reported.
+     */
+    private CompletableFuture<Void> reconnect(int index) {
+        ClientState state = clients[index];
+        String id = clientIds.get(index);
+        long started = System.nanoTime();
+        return connectClient(index).thenCompose(connected -> {
+            List<CompletableFuture<String>> reclaims = new ArrayList<>();
+            for (Map.Entry<String, SmbFile> handle : new ArrayList<>(state.handles.entrySet())) {
+                reclaims.add(reclaim(state, handle.getKey(), handle.getValue()));
+            }
+            return CompletableFuture.allOf(reclaims.toArray(CompletableFuture[]::new)).thenApply(all -> {
+                List<String> outcomes = reclaims.stream().map(CompletableFuture::join).toList();
+                long kept = outcomes.stream().filter(o -> o.startsWith("reclaimed")).count();
+                reconnects.add(String.format(java.util.Locale.ROOT, "%s: connection lost at %.3f ms, reconnected in "
+                        + "%.3f ms; %d of %d handles reclaimed%s", id, (started - openedAtNanos) / 1e6,
+                        (System.nanoTime() - started) / 1e6, kept, outcomes.size(),
+                        outcomes.isEmpty() ? "" : " (" + String.join(", ", outcomes) + ")"));
+                return (Void) null;
+            });
+        }).exceptionally(failure -> {
+            reconnects.add(id + ": connection lost; reconnect failed: " + (failure.getCause() == null ? failure
+                    : failure.getCause()).getMessage());
+            throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+        });
+    }
+
+    private CompletableFuture<String> reclaim(ClientState state, String handle, SmbFile lost) {
+        io.smbench.smb.mssmb2.msg.CreateRequest original = state.opened.get(handle);
+        byte[] v2 = lost.created().context(io.smbench.smb.mssmb2.msg.DurableContext.V2);
+        byte[] v1 = lost.created().context(io.smbench.smb.mssmb2.msg.DurableContext.V1);
+        if (original == null || (v2 == null && v1 == null)) {
+            state.handles.remove(handle);
+            return CompletableFuture.completedFuture("lost " + handle + " (not durable)");
+        }
+        List<io.smbench.smb.mssmb2.msg.CreateContext> contexts = new ArrayList<>();
+        for (io.smbench.smb.mssmb2.msg.CreateContext context : original.contexts()) {
+            if (context.name().equals(io.smbench.smb.mssmb2.msg.LeaseContext.NAME)) {
+                contexts.add(context); // the same lease key, as the reconnect requires
+            } else if (context.name().equals(io.smbench.smb.mssmb2.msg.DurableContext.V2)) {
+                byte[] guid = java.util.Arrays.copyOfRange(context.data(), 16, 32);
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(guid).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                long msb = ((long) b.getInt() << 32) | ((b.getShort() & 0xFFFFL) << 16) | (b.getShort() & 0xFFFFL);
+                long lsb = b.order(java.nio.ByteOrder.BIG_ENDIAN).getLong();
+                boolean persistent = (context.data()[4] & io.smbench.smb.mssmb2.msg.DurableContext.FLAG_PERSISTENT) != 0;
+                contexts.add(io.smbench.smb.mssmb2.msg.DurableContext.reconnectV2(lost.fileId(),
+                        new java.util.UUID(msb, lsb), persistent));
+            } else if (context.name().equals(io.smbench.smb.mssmb2.msg.DurableContext.V1)) {
+                contexts.add(io.smbench.smb.mssmb2.msg.DurableContext.reconnectV1(lost.fileId()));
+            }
+        }
+        io.smbench.smb.mssmb2.msg.CreateRequest again = new io.smbench.smb.mssmb2.msg.CreateRequest(
+                original.oplockLevel(), original.impersonationLevel(), original.desiredAccess(),
+                original.fileAttributes(), original.shareAccess(), io.smbench.smb.mssmb2.msg.CreateRequest.FILE_OPEN,
+                original.createOptions(), original.name(), contexts);
+        return state.tree.create(again).handle((file, failure) -> {
+            if (failure != null) {
+                state.handles.remove(handle);
+                Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                return "lost " + handle + " (" + (cause instanceof SmbStatusException s ? s.statusName()
+                        : cause.getMessage()) + ")";
+            }
+            state.handles.put(handle, file);
+            return "reclaimed " + handle;
+        });
+    }
+
+    /** Reconnects in order: when, how long, which handles came back. */
+    public List<String> reconnects() {
+        synchronized (reconnects) {
+            return List.copyOf(reconnects);
+        }
     }
 
     private CompletableFuture<Long> execute(ClientState state, Operation op) {
         SmbTree tree = state.tree;
         return switch (op.kind()) {
-            case Open -> tree.create(OpenMapper.toCreate(op)).thenApply(file -> {
-                state.handles.put(op.text("handle_ref"), file);
-                return 0L;
-            });
+            case Open -> {
+                io.smbench.smb.mssmb2.msg.CreateRequest create = OpenMapper.toCreate(op);
+                yield tree.create(create).thenApply(file -> {
+                    state.handles.put(op.text("handle_ref"), file);
+                    state.opened.put(op.text("handle_ref"), create);
+                    return 0L;
+                });
+            }
             case Close -> handle(state, op).close().thenApply(closed -> {
                 state.handles.remove(op.text("handle_ref"));
+                state.opened.remove(op.text("handle_ref"));
                 return 0L;
             });
             case Read -> handle(state, op).read(op.number("offset", 0), (int) op.number("length", 0)).thenApply(data -> {

@@ -34,6 +34,12 @@ public final class ReportJson {
      */
     public static ObjectNode build(ReplayResult result, Map<String, Object> context, List<String> invariantViolations,
             List<String> breaks) {
+        return build(result, context, invariantViolations, breaks, List.of());
+    }
+
+    /** @param reconnects lost connections, reconnects and reclaimed handles, in order */
+    public static ObjectNode build(ReplayResult result, Map<String, Object> context, List<String> invariantViolations,
+            List<String> breaks, List<String> reconnects) {
         ObjectNode root = JSON.createObjectNode();
         root.put("report_version", REPORT_VERSION);
         ObjectNode run = root.putObject("run");
@@ -59,6 +65,7 @@ public final class ReportJson {
         strings(checks.putArray("unanswered"), result.unanswered());
         strings(checks.putArray("invariant_violations"), invariantViolations);
         strings(root.putArray("breaks"), breaks);
+        strings(root.putArray("reconnects"), reconnects);
 
         ReplayMetrics metrics = result.metrics();
         ObjectNode lateness = percentiles(root.putObject("lateness_us"), metrics.lateness());

@@ -163,6 +163,36 @@ class ReplayEndToEndTest {
     }
 
     @Test
+    void shouldReconnectAndReclaimADurableHandleWhenTheConnectionIsCut(SambaLab lab,
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path workload = dir.resolve("durable.json");
+        Files.writeString(workload, """
+                {"version":1,"metadata":{},"clients":[{"client_id":"d","operation_count":5}],"operations":[
+                 {"op_id":"d1","client_id":"d","timestamp_us":0,"operation":"Open","path":"/cut.dat","mode":"ReadWrite","handle_ref":"f","extensions":{"create_disposition":"OverwriteIf","lease":{"state":"RWH","version":2},"durable":{"version":"v2","timeout_ms":60000}},"expected_status":"STATUS_SUCCESS"},
+                 {"op_id":"d2","client_id":"d","timestamp_us":10000,"operation":"Write","handle_ref":"f","offset":0,"length":4096,"expected_status":"STATUS_SUCCESS"},
+                 {"op_id":"d3","client_id":"d","timestamp_us":600000,"operation":"Read","handle_ref":"f","offset":0,"length":4096,"expected_status":"STATUS_SUCCESS"},
+                 {"op_id":"d4","client_id":"d","timestamp_us":650000,"operation":"Close","handle_ref":"f","expected_status":"STATUS_SUCCESS"},
+                 {"op_id":"d5","client_id":"d","timestamp_us":700000,"operation":"Delete","path":"/cut.dat","expected_status":"STATUS_SUCCESS"}]}
+                """);
+        try (SmbClient client = new SmbClient(1);
+                SmbBackend backend = new SmbBackend(client, lab.host(), lab.port(), "open", ClientConfig.defaults(),
+                        new NtlmCredentials(lab.user(), lab.domain(), lab.password()), dir)) {
+            ReplayRunner runner = new ReplayRunner(ReplayPlan.load(workload), backend, ReplayOptions.defaults());
+            CompletableFuture.delayedExecutor(300, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .execute(() -> backend.treeOf(0).session().connection().channel().close());
+            ReplayResult result = runner.run();
+            assertThat(result.statusMismatches()).as(backend.reconnects().toString()).isEmpty();
+            assertThat(result.metrics().kind(OperationKind.Read).bytes()).isEqualTo(4096);
+            assertThat(backend.reconnects()).singleElement().satisfies(line -> assertThat(line)
+                    .startsWith("d: connection lost").contains("1 of 1 handles reclaimed (reclaimed f)"));
+            ObjectNode report = ReportJson.build(result, Map.of(), backend.violations(), backend.breaks(),
+                    backend.reconnects());
+            assertThat(report.get("reconnects")).hasSize(1);
+        }
+        assertThat(lab.shareDir("open").resolve("cut.dat")).doesNotExist();
+    }
+
+    @Test
     void shouldStillReportWhatRanWhenStopped(SambaLab lab) throws Exception {
         // 100x slower: the quickstart's 90 ms become 9 s; stop after half a second.
         ReplayOptions slow = new ReplayOptions(100, false, 0, "backoff", Duration.ofMillis(1), Duration.ofSeconds(5));
