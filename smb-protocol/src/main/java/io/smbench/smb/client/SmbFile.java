@@ -192,6 +192,57 @@ public final class SmbFile {
         });
     }
 
+    /**
+     * FSCTL_SRV_REQUEST_RESUME_KEY (MS-SMB2 3.2.4.20.1): the server's key for this open, the
+     * source of a server-side copy.
+     */
+    public CompletableFuture<io.smbench.smb.mssmb2.fsctl.ResumeKey> requestResumeKey() {
+        return ioctl(io.smbench.smb.mssmb2.fsctl.FsctlCodes.SRV_REQUEST_RESUME_KEY, new byte[0], 32, true)
+                .thenApply(io.smbench.smb.mssmb2.fsctl.ResumeKey::decode);
+    }
+
+    /**
+     * Server-side copy into this open (MS-SMB2 3.2.4.20.2): FSCTL_SRV_COPYCHUNK, or
+     * FSCTL_SRV_COPYCHUNK_WRITE when this open was granted write but not read access. When the
+     * server refuses the request's size with STATUS_INVALID_PARAMETER, the result carries its
+     * limits (2.2.32.1) rather than failing, so the caller can split the copy and retry.
+     */
+    public CompletableFuture<io.smbench.smb.mssmb2.fsctl.CopyChunk.Result> copyChunk(
+            io.smbench.smb.mssmb2.fsctl.CopyChunk copy, boolean writeOnlyTarget) {
+        int code = writeOnlyTarget ? io.smbench.smb.mssmb2.fsctl.FsctlCodes.SRV_COPYCHUNK_WRITE
+                : io.smbench.smb.mssmb2.fsctl.FsctlCodes.SRV_COPYCHUNK;
+        OutgoingRequest request = tree.request(Smb2Command.IOCTL, new io.smbench.smb.mssmb2.msg.IoctlRequest(code,
+                fileId().persistent(), fileId().volatileId(), copy.encode(),
+                io.smbench.smb.mssmb2.fsctl.CopyChunk.Result.LENGTH, true));
+        return tree.session().connection().send(request).thenApply(response -> {
+            try (response) {
+                int status = response.status();
+                boolean limits = status == NtStatus.STATUS_INVALID_PARAMETER;
+                if (status != NtStatus.STATUS_SUCCESS && !limits) {
+                    throw new SmbStatusException(io.smbench.smb.mssmb2.fsctl.FsctlCodes.name(code) + " into " + path
+                            + " failed: " + NtStatus.describe(status), status);
+                }
+                return io.smbench.smb.mssmb2.fsctl.CopyChunk.Result.decode(
+                        io.smbench.smb.mssmb2.msg.IoctlResponse.decode(response.message()).output(), limits);
+            }
+        });
+    }
+
+    /** FSCTL_SET_SPARSE (MS-FSCC 2.3.64) on this open. */
+    public CompletableFuture<Void> setSparse(boolean sparse) {
+        return ioctl(io.smbench.smb.mssmb2.fsctl.FsctlCodes.SET_SPARSE,
+                io.smbench.smb.mssmb2.fsctl.SetSparse.encode(sparse), 0, true).thenAccept(output -> { });
+    }
+
+    /**
+     * FSCTL_PIPE_TRANSCEIVE (MS-FSCC 2.3.41, MS-SMB2 3.2.4.20.4) on this open named pipe: writes
+     * one message and completes with the pipe's reply (at most {@code maxReply} bytes; a longer
+     * reply arrives as STATUS_BUFFER_OVERFLOW with its first part, to be read with READ).
+     */
+    public CompletableFuture<byte[]> transceive(byte[] message, int maxReply) {
+        return ioctl(io.smbench.smb.mssmb2.fsctl.FsctlCodes.PIPE_TRANSCEIVE, message, maxReply, true);
+    }
+
     /** LOCK or UNLOCK byte ranges (MS-SMB2 3.2.4.19). */
     public CompletableFuture<Void> lock(java.util.List<io.smbench.smb.mssmb2.msg.LockRequest.Element> ranges) {
         return send(new io.smbench.smb.mssmb2.msg.LockRequest(fileId(), ranges), Smb2Command.LOCK, "LOCK")
@@ -213,6 +264,38 @@ public final class SmbFile {
     public CompletableFuture<Void> setInfo(int infoType, int infoClass, byte[] buffer) {
         return send(new io.smbench.smb.mssmb2.msg.SetInfoRequest(infoType, infoClass, 0, fileId(), buffer),
                 Smb2Command.SET_INFO, "SET_INFO").thenAccept(Smb2Response::close);
+    }
+
+    /** OWNER_SECURITY_INFORMATION, GROUP_, DACL_, SACL_ (MS-SMB2 2.2.37 AdditionalInformation). */
+    public static final int OWNER_SECURITY_INFORMATION = 0x1;
+    public static final int GROUP_SECURITY_INFORMATION = 0x2;
+    public static final int DACL_SECURITY_INFORMATION = 0x4;
+    public static final int SACL_SECURITY_INFORMATION = 0x8;
+
+    /**
+     * QUERY_INFO of type SMB2_0_INFO_SECURITY (MS-SMB2 3.2.4.12, 2.2.37): the open's security
+     * descriptor in self-relative form (MS-DTYP 2.4.6), the parts named by {@code securityInformation}.
+     */
+    public CompletableFuture<byte[]> querySecurity(int securityInformation) {
+        return send(new io.smbench.smb.mssmb2.msg.QueryInfoRequest(io.smbench.smb.mssmb2.msg.QueryInfoRequest.INFO_SECURITY,
+                0, 65_536, securityInformation, fileId()), Smb2Command.QUERY_INFO, "QUERY_INFO security")
+                .thenApply(response -> {
+                    try (response) {
+                        return io.smbench.smb.mssmb2.msg.OutputBufferResponse.decode(response.message(),
+                                "QUERY_INFO response").output();
+                    }
+                });
+    }
+
+    /**
+     * SET_INFO of type SMB2_0_INFO_SECURITY (MS-SMB2 3.2.4.15): writes the parts of a self-relative
+     * security descriptor named by {@code securityInformation}; the open needs WRITE_DAC or
+     * WRITE_OWNER access for them.
+     */
+    public CompletableFuture<Void> setSecurity(int securityInformation, byte[] descriptor) {
+        return send(new io.smbench.smb.mssmb2.msg.SetInfoRequest(io.smbench.smb.mssmb2.msg.QueryInfoRequest.INFO_SECURITY,
+                0, securityInformation, fileId(), descriptor), Smb2Command.SET_INFO, "SET_INFO security")
+                .thenAccept(Smb2Response::close);
     }
 
     /** Renames the open file (SET_INFO FileRenameInformation, as Windows clients rename). */
