@@ -404,6 +404,7 @@ public final class SmbConnection implements AutoCloseable {
                 return;
             }
             outstanding.remove(messageId);
+            stats.countResponseReceived();
             drainWaiting();
             SmbSecurityException securityFailure = checkSignature(response, encrypted);
             if (pending.isTimedOut()) {

@@ -110,7 +110,7 @@ public final class SmbFile {
     private CompletableFuture<ByteBuf> readChunk(long offset, int length) {
         OutgoingRequest request = charged(tree.request(Smb2Command.READ, new ReadRequest(fileId(), offset, length, 0)),
                 0, length);
-        return tree.session().connection().send(request).thenApply(response -> {
+        return sendOnAnyChannel(request).thenApply(response -> {
             try (response) {
                 if (response.status() == NtStatus.STATUS_END_OF_FILE) {
                     return Unpooled.EMPTY_BUFFER;
@@ -123,6 +123,49 @@ public final class SmbFile {
         });
     }
 
+    /** SMB2_FLAGS_REPLAY_OPERATION (MS-SMB2 2.2.1.2). */
+    static final int REPLAY_OPERATION = 0x20000000;
+
+    /**
+     * Sends a READ or WRITE on the session's next live channel (MS-SMB2 3.2.4.1.7). When that
+     * channel's connection is lost before the answer, the request is sent once more on another
+     * live channel, flagged SMB2_FLAGS_REPLAY_OPERATION (3.2.4.1.1: a request resent on another
+     * channel of a 3.x session), so the loss of one channel does not fail the transfer.
+     */
+    private CompletableFuture<Smb2Response> sendOnAnyChannel(OutgoingRequest request) {
+        SmbConnection first = tree.session().ioChannel();
+        CompletableFuture<Smb2Response> result = new CompletableFuture<>();
+        first.send(request).whenComplete((response, failure) -> {
+            if (failure == null) {
+                result.complete(response);
+                return;
+            }
+            SmbConnection other = tree.session().ioChannel();
+            if (channelLost(failure) && other != first && other.channel().isActive()) {
+                OutgoingRequest replay = new OutgoingRequest(request.command(), request.sessionId(), request.treeId(),
+                        request.creditCharge(), request.creditRequest(), request.extraFlags() | REPLAY_OPERATION,
+                        request.body(), request.timeout(), request.observer(), request.encrypt());
+                tree.session().countReplay();
+                other.send(replay).whenComplete((again, failedAgain) -> {
+                    if (failedAgain == null) {
+                        result.complete(again);
+                    } else {
+                        result.completeExceptionally(failedAgain);
+                    }
+                });
+            } else {
+                result.completeExceptionally(failure);
+            }
+        });
+        return result;
+    }
+
+    private static boolean channelLost(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof ConnectionClosedException;
+    }
+
     /** Writes all of {@code data} at {@code offset}; completes with the byte count the server took. */
     public CompletableFuture<Long> write(long offset, ByteBuf data) {
         int chunk = chunk(tree.session().negotiation().maxWriteSize());
@@ -133,7 +176,7 @@ public final class SmbFile {
             ByteBuf slice = data.slice(data.readerIndex() + at, size);
             OutgoingRequest request = charged(tree.request(Smb2Command.WRITE, new WriteRequest(fileId(), offset + at,
                     slice)), size, 0);
-            parts.add(tree.session().connection().send(request).thenApply(response -> {
+            parts.add(sendOnAnyChannel(request).thenApply(response -> {
                 try (response) {
                     check(response, "WRITE");
                     return WriteResponse.decode(response.message()).count();
