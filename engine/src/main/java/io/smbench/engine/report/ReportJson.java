@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smbench.engine.ir.OperationKind;
+import io.smbench.engine.metrics.IncidentTimeline;
 import io.smbench.engine.metrics.KindMetrics;
 import io.smbench.engine.metrics.ReplayMetrics;
 import io.smbench.engine.sched.ReplayResult;
@@ -91,7 +92,31 @@ public final class ReportJson {
         for (long count : metrics.throughputPerSecond()) {
             perSecond.add(count);
         }
+        timeline(root.putObject("timeline"), result.incidents());
         return root;
+    }
+
+    private static void timeline(ObjectNode node, IncidentTimeline timeline) {
+        node.put("context_ops", IncidentTimeline.CONTEXT);
+        node.put("incidents_not_kept", timeline.notKept());
+        ArrayNode incidents = node.putArray("incidents");
+        for (IncidentTimeline.Incident incident : timeline.incidents()) {
+            ObjectNode i = incidents.addObject();
+            i.put("client", incident.client());
+            i.put("cause", incident.cause().label());
+            i.put("op_id", incident.opId());
+            i.put("at_us", incident.atUs());
+            ArrayNode ops = i.putArray("ops");
+            for (IncidentTimeline.Entry entry : incident.ops()) {
+                ops.addObject()
+                        .put("op_id", entry.opId())
+                        .put("kind", entry.kind().name())
+                        .put("status", StatusNames.describe(entry.status()))
+                        .put("scheduled_us", entry.scheduledUs())
+                        .put("sent_us", entry.sentUs())
+                        .put("completed_us", entry.completedUs());
+            }
+        }
     }
 
     private static void strings(ArrayNode array, List<String> values) {
