@@ -142,8 +142,8 @@ public final class ReportJson {
         return java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
     }
 
-    /** The histogram {@link #encode} wrote. */
-    static Histogram decode(String base64) {
+    /** The histogram {@link #encode} wrote (a report's {@code histogram} field). */
+    public static Histogram decode(String base64) {
         try {
             return Histogram.decodeFromCompressedByteBuffer(java.nio.ByteBuffer.wrap(
                     java.util.Base64.getDecoder().decode(base64)), 0);
