@@ -157,6 +157,53 @@ public final class ReportJson {
         return percentiles(node, histogram);
     }
 
+    /**
+     * Reads a report written by {@link #write} (or merged), checking it is one: a JSON object with
+     * a {@code report_version} of 1 or later (later versions only add fields).
+     *
+     * @throws ReportFormatException naming the file and what was wrong
+     */
+    public static com.fasterxml.jackson.databind.JsonNode read(Path file) {
+        if (!Files.exists(file)) {
+            throw new ReportFormatException(file + ": no such report file", null);
+        }
+        if (Files.isDirectory(file)) {
+            throw new ReportFormatException(file + ": is a directory; expected a report file", null);
+        }
+        com.fasterxml.jackson.databind.JsonNode report;
+        try {
+            report = JSON.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new ReportFormatException(file + ": not JSON" + (at == null ? "" : " at line " + at.getLineNr()
+                    + ", column " + at.getColumnNr()) + ": " + shortMessage(e), e);
+        } catch (IOException e) {
+            throw new ReportFormatException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (report == null || report.isMissingNode()) {
+            throw new ReportFormatException(file + ": empty; expected a replay report (a JSON object, "
+                    + "docs/report.md)", null);
+        }
+        if (!report.isObject()) {
+            throw new ReportFormatException(file + ": expected a replay report (a JSON object, docs/report.md), "
+                    + "found a JSON " + report.getNodeType().name().toLowerCase(java.util.Locale.ROOT), null);
+        }
+        com.fasterxml.jackson.databind.JsonNode version = report.path("report_version");
+        if (!version.isIntegralNumber() || version.asInt() < 1) {
+            throw new ReportFormatException(file + ": report_version is " + (version.isMissingNode() ? "missing"
+                    : version.toString()) + "; expected " + REPORT_VERSION + " or later (an smbench replay report, "
+                    + "docs/report.md)", null);
+        }
+        return report;
+    }
+
+    /** Jackson's message without the parser's location dump, which the caller already gives. */
+    private static String shortMessage(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        int noise = message.indexOf(" (start marker at");
+        return (noise >= 0 ? message.substring(0, noise) : message).lines().findFirst().orElse(message);
+    }
+
     /** Writes the report atomically (a temporary file moved into place), so a reader never sees half of it. */
     public static void write(ObjectNode report, Path file) throws IOException {
         Path absolute = file.toAbsolutePath();
