@@ -24,8 +24,12 @@ final class LatencySection {
     static void appendByKind(StringBuilder out, JsonNode report) {
         Section.heading(out, "latency", "Latency by operation kind");
         JsonNode byKind = report.path("by_kind");
-        if (!byKind.isObject() || byKind.isEmpty()) {
-            Section.missing(out, "This report has no per-kind latencies (by_kind): no operation completed.");
+        if (!byKind.isObject()) {
+            Section.missing(out, "This report has no per-kind latencies (by_kind).");
+            return;
+        }
+        if (byKind.isEmpty()) {
+            out.append("<p>No operation completed, so there are no latencies.</p>\n");
             return;
         }
         // Two kinds side by side on a wide screen, one under the other on a narrow one.

@@ -31,7 +31,7 @@ final class TroubledReplay {
 
     private TroubledReplay() {}
 
-    /** Replays at 0.2x the example's one-second span (so throughput spans a chart) and builds the report. */
+    /** Replays 2.5 times slower than written (so throughput spans a few seconds) and builds the report. */
     static ObjectNode report() throws Exception {
         ReplayPlan plan = ReplayPlan.load(Path.of("..", "examples", "load-mix-100.json"));
         ReplayOptions options = new ReplayOptions(2.5, false, 0, "backoff", Duration.ofMillis(1),
