@@ -69,6 +69,8 @@ public final class SmbBackend implements ReplayBackend {
     }
 
     private final List<String> reconnects = Collections.synchronizedList(new ArrayList<>());
+    /** The running replay's sink, for breaks and lost connections; set by the first issue. */
+    private volatile CompletionSink events;
 
     public SmbBackend(SmbClient client, String host, int port, String share, ClientConfig config,
             NtlmCredentials credentials, Path workloadDir) {
@@ -162,10 +164,14 @@ public final class SmbBackend implements ReplayBackend {
         return client.connect(new InetSocketAddress(host, port), config.connectTimeout())
                 .thenCompose(connection -> {
                     state.connection = connection;
-                    connection.onBreak(event -> breaks.add(String.format(java.util.Locale.ROOT,
-                            "%s: %s break on %s %s -> %s%s at %.3f ms, acknowledged %s", id, event.kind(), event.path(),
-                            event.from(), event.to(), event.epoch() >= 0 ? " (epoch " + event.epoch() + ")" : "",
-                            (event.receivedNanos() - openedAtNanos) / 1e6, event.acknowledged())));
+                    connection.onBreak(event -> {
+                        breaks.add(String.format(java.util.Locale.ROOT,
+                                "%s: %s break on %s %s -> %s%s at %.3f ms, acknowledged %s", id, event.kind(),
+                                event.path(), event.from(), event.to(),
+                                event.epoch() >= 0 ? " (epoch " + event.epoch() + ")" : "",
+                                (event.receivedNanos() - openedAtNanos) / 1e6, event.acknowledged()));
+                        tellTimeline(index, CompletionSink.EVENT_OPLOCK_BREAK);
+                    });
                     return Negotiator.negotiate(connection, own, host);
                 })
                 .thenCompose(negotiation -> SessionSetup.authenticate(state.connection, negotiation, own, credentials,
@@ -177,6 +183,13 @@ public final class SmbBackend implements ReplayBackend {
                 .thenAccept(tree -> state.tree = tree);
     }
 
+    private void tellTimeline(int client, int event) {
+        CompletionSink sink = events;
+        if (sink != null) {
+            sink.event(client, event);
+        }
+    }
+
     /** Oplock breaks each client saw, in order, with times since the replay's clients were ready. */
     public List<String> breaks() {
         synchronized (breaks) {
@@ -186,6 +199,7 @@ public final class SmbBackend implements ReplayBackend {
 
     @Override
     public void issue(int clientIndex, int op, Operation operation, CompletionSink sink) {
+        events = sink;
         ClientState state = clients[clientIndex];
         CompletableFuture<Long> outcome;
         if (!state.connection.channel().isActive()) {
@@ -223,6 +237,7 @@ public final class SmbBackend implements ReplayBackend {
         ClientState state = clients[index];
         String id = clientIds.get(index);
         long started = System.nanoTime();
+        tellTimeline(index, CompletionSink.EVENT_CONNECTION_LOST);
         return connectClient(index).thenCompose(connected -> {
             List<CompletableFuture<String>> reclaims = new ArrayList<>();
             for (Map.Entry<String, SmbFile> handle : new ArrayList<>(state.handles.entrySet())) {

@@ -95,7 +95,7 @@ public final class ReplayRunner {
         }
         return new ReplayResult(backend.name(), startedAt, agent.elapsedNanos(), plan.totalOperations(),
                 agent.completed(), agent.orderViolations(), List.copyOf(agent.statusMismatches()), leaks,
-                agent.unanswered(), agent.stopReason(), metrics);
+                agent.unanswered(), agent.stopReason(), metrics, agent.incidents());
     }
 
     /** Stops scheduling (Ctrl-C, fatal server error); in-flight operations may still finish. Any thread. */

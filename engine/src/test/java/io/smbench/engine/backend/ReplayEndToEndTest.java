@@ -78,6 +78,12 @@ class ReplayEndToEndTest {
                 .endsWith("acknowledged immediately"));
         // Acknowledged at once, B's open does not wait out Samba's break timeout (about 35 s).
         assertThat(run.result().metrics().kind(OperationKind.Open).latency().getMaxValue()).isLessThan(2_000_000);
+        // The break is on clientA's timeline in the report, with the operations around it.
+        assertThat(run.report().get("timeline").get("incidents")).anySatisfy(incident -> {
+            assertThat(incident.get("client").asText()).isEqualTo("clientA");
+            assertThat(incident.get("cause").asText()).isEqualTo("oplock break");
+            assertThat(incident.get("ops")).isNotEmpty();
+        });
     }
 
     @Test
@@ -188,6 +194,12 @@ class ReplayEndToEndTest {
             ObjectNode report = ReportJson.build(result, Map.of(), backend.violations(), backend.breaks(),
                     backend.reconnects());
             assertThat(report.get("reconnects")).hasSize(1);
+            assertThat(report.get("timeline").get("incidents")).singleElement().satisfies(incident -> {
+                assertThat(incident.get("client").asText()).isEqualTo("d");
+                assertThat(incident.get("cause").asText()).isEqualTo("connection lost");
+                assertThat(incident.get("ops").findValuesAsText("op_id")).as("before the cut and after it")
+                        .contains("d2", "d3");
+            });
         }
         assertThat(lab.shareDir("open").resolve("cut.dat")).doesNotExist();
     }
