@@ -66,6 +66,9 @@ public final class SmbBackend implements ReplayBackend {
         final Map<String, SmbFile> handles = new HashMap<>();
         /** The CREATE each open handle came from, to reclaim it after a reconnect. */
         final Map<String, io.smbench.smb.mssmb2.msg.CreateRequest> opened = new HashMap<>();
+        /** Resume keys this replay's server gave per handle_ref (FSCTL_SRV_REQUEST_RESUME_KEY). */
+        final Map<String, io.smbench.smb.mssmb2.fsctl.ResumeKey> resumeKeys = new HashMap<>();
+        volatile io.smbench.smb.mssmb2.fsctl.ResumeKey lastResumeKey;
     }
 
     private final List<String> reconnects = Collections.synchronizedList(new ArrayList<>());
@@ -336,12 +339,10 @@ public final class SmbBackend implements ReplayBackend {
             case Flush -> handle(state, op).flush().thenApply(ok -> 0L);
             case SetInfo -> {
                 int infoType = InfoClasses.INFO_TYPE.getOrDefault(op.text("info_type"), 1);
-                yield handle(state, op).setInfo(infoType, Math.max(infoClassOf(op, infoType), 0), inputOf(op))
-                        .thenApply(ok -> 0L);
+                yield handle(state, op).setInfo(infoType, Math.max(infoClassOf(op, infoType), 0), inputOf(op),
+                        (int) numberOrHex(op, "additional_information")).thenApply(ok -> 0L);
             }
-            case Fsctl, Ioctl -> handle(state, op).ioctl((int) numberOrHex(op, "ctl_code"), inputOf(op),
-                    (int) op.number("max_output", 65_536), op.kind() == io.smbench.engine.ir.OperationKind.Fsctl)
-                    .thenApply(output -> (long) output.length);
+            case Fsctl, Ioctl -> ioctl(state, op);
             case Lock -> handle(state, op).lock(List.of(new io.smbench.smb.mssmb2.msg.LockRequest.Element(
                     op.number("offset", 0), op.number("length", 0),
                     (op.flag("exclusive", true) ? io.smbench.smb.mssmb2.msg.LockRequest.EXCLUSIVE
@@ -370,8 +371,8 @@ public final class SmbBackend implements ReplayBackend {
             case QueryInfo -> {
                 int infoType = InfoClasses.INFO_TYPE.getOrDefault(op.text("info_type"), 1);
                 int infoClass = infoClassOf(op, infoType);
-                yield handle(state, op).queryInfo(infoType, Math.max(infoClass, 0), (int) op.number("output_length", 4096))
-                        .thenApply(data -> (long) data.length);
+                yield handle(state, op).queryInfo(infoType, Math.max(infoClass, 0), (int) op.number("output_length", 4096),
+                        (int) numberOrHex(op, "additional_information")).thenApply(data -> (long) data.length);
             }
             default -> CompletableFuture.failedFuture(new UnsupportedOperation(op.kind().name()));
         };
@@ -381,6 +382,52 @@ public final class SmbBackend implements ReplayBackend {
     private static int infoClassOf(Operation op, int infoType) {
         String name = op.text("info_class");
         return name != null ? InfoClasses.infoClass(infoType, name) : (int) op.number("info_class", -1);
+    }
+
+    /**
+     * Fsctl and Ioctl. A server-side copy cannot be replayed with the captured bytes: their resume
+     * key named an open of the captured server (MS-SMB2 2.2.31.1 SourceKey). So the replay keeps
+     * the keys its own server hands out for FSCTL_SRV_REQUEST_RESUME_KEY and writes, into
+     * FSCTL_SRV_COPYCHUNK(_WRITE), the key of {@code source_handle_ref}, or else the client's
+     * latest one, as a Windows client copies right after asking for the key.
+     */
+    private CompletableFuture<Long> ioctl(ClientState state, Operation op) {
+        int code = (int) numberOrHex(op, "ctl_code");
+        boolean fsctl = op.kind() == io.smbench.engine.ir.OperationKind.Fsctl;
+        byte[] input = inputOf(op);
+        if (fsctl && (code == io.smbench.smb.mssmb2.fsctl.FsctlCodes.SRV_COPYCHUNK
+                || code == io.smbench.smb.mssmb2.fsctl.FsctlCodes.SRV_COPYCHUNK_WRITE)) {
+            input = withLiveResumeKey(state, op, input);
+        }
+        String handleRef = op.text("handle_ref");
+        return handle(state, op).ioctl(code, input, (int) op.number("max_output", 65_536), fsctl).thenApply(output -> {
+            if (fsctl && code == io.smbench.smb.mssmb2.fsctl.FsctlCodes.SRV_REQUEST_RESUME_KEY) {
+                io.smbench.smb.mssmb2.fsctl.ResumeKey key = io.smbench.smb.mssmb2.fsctl.ResumeKey.decode(output);
+                synchronized (state) {
+                    state.resumeKeys.put(handleRef, key);
+                }
+                state.lastResumeKey = key;
+            }
+            return (long) output.length;
+        });
+    }
+
+    static byte[] withLiveResumeKey(Object lock, Map<String, io.smbench.smb.mssmb2.fsctl.ResumeKey> keys,
+            io.smbench.smb.mssmb2.fsctl.ResumeKey latest, String source, byte[] input) {
+        io.smbench.smb.mssmb2.fsctl.ResumeKey key;
+        synchronized (lock) {
+            key = source != null ? keys.get(source) : latest;
+        }
+        if (key == null || input.length < io.smbench.smb.mssmb2.fsctl.ResumeKey.LENGTH) {
+            return input; // nothing to substitute: the server judges the captured bytes
+        }
+        byte[] live = input.clone();
+        System.arraycopy(key.bytes(), 0, live, 0, io.smbench.smb.mssmb2.fsctl.ResumeKey.LENGTH);
+        return live;
+    }
+
+    private static byte[] withLiveResumeKey(ClientState state, Operation op, byte[] input) {
+        return withLiveResumeKey(state, state.resumeKeys, state.lastResumeKey, op.text("source_handle_ref"), input);
     }
 
     /** The request input of Fsctl, Ioctl and SetInfo: {@code input} in hex or the {@code input_blob} file. */

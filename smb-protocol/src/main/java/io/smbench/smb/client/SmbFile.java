@@ -294,7 +294,14 @@ public final class SmbFile {
 
     /** QUERY_INFO (MS-SMB2 3.2.4.12): the raw information structure the server returned. */
     public CompletableFuture<byte[]> queryInfo(int infoType, int infoClass, int outputBufferLength) {
-        return send(new io.smbench.smb.mssmb2.msg.QueryInfoRequest(infoType, infoClass, outputBufferLength, 0, fileId()),
+        return queryInfo(infoType, infoClass, outputBufferLength, 0);
+    }
+
+    /** QUERY_INFO with AdditionalInformation (MS-SMB2 2.2.37: the security parts, or EA and quota flags). */
+    public CompletableFuture<byte[]> queryInfo(int infoType, int infoClass, int outputBufferLength,
+            int additionalInformation) {
+        return send(new io.smbench.smb.mssmb2.msg.QueryInfoRequest(infoType, infoClass, outputBufferLength,
+                additionalInformation, fileId()),
                 Smb2Command.QUERY_INFO, "QUERY_INFO").thenApply(response -> {
                     try (response) {
                         return io.smbench.smb.mssmb2.msg.OutputBufferResponse.decode(response.message(),
@@ -305,7 +312,13 @@ public final class SmbFile {
 
     /** SET_INFO (MS-SMB2 3.2.4.15) with an MS-FSCC information structure. */
     public CompletableFuture<Void> setInfo(int infoType, int infoClass, byte[] buffer) {
-        return send(new io.smbench.smb.mssmb2.msg.SetInfoRequest(infoType, infoClass, 0, fileId(), buffer),
+        return setInfo(infoType, infoClass, buffer, 0);
+    }
+
+    /** SET_INFO with AdditionalInformation (MS-SMB2 2.2.39: the security parts to set). */
+    public CompletableFuture<Void> setInfo(int infoType, int infoClass, byte[] buffer, int additionalInformation) {
+        return send(new io.smbench.smb.mssmb2.msg.SetInfoRequest(infoType, infoClass, additionalInformation, fileId(),
+                buffer),
                 Smb2Command.SET_INFO, "SET_INFO").thenAccept(Smb2Response::close);
     }
 
