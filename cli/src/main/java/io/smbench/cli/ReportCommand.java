@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code smbench report}: work with replay reports (docs/report.md). */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Compare, merge or render replay reports.",
-        subcommands = {ReportCommand.Compare.class, ReportCommand.Merge.class, ReportCommand.Html.class})
+        subcommands = {ReportCommand.Compare.class, ReportCommand.Merge.class, ReportCommand.Html.class,
+                ReportCommand.Timing.class})
 public final class ReportCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -104,6 +105,27 @@ public final class ReportCommand implements Runnable {
         public Integer call() throws Exception {
             ReportPage.write(ReportJson.read(report), output);
             spec.commandLine().getOut().println("wrote " + output);
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "timing", mixinStandardHelpOptions = true,
+            description = "The capture's timeline against the replay's, per client, from an operation log "
+                    + "(replay --op-log): send drift from the scheduled time, captured against replayed latency "
+                    + "percentiles, and the operations whose latency grew most, by op_id.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:the analysis was printed", "2:unreadable operation log"})
+    static final class Timing implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "OPLOG", description = "A CSV written by replay --op-log.")
+        Path opLog;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().print(io.smbench.engine.report.TimingAnalysis.read(opLog).format());
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }

@@ -55,6 +55,7 @@ public final class ReplayConductor implements Agent {
 
     private final List<String> statusMismatches = new ArrayList<>();
     private final IncidentTimeline incidents;
+    private io.smbench.engine.metrics.OperationLog operationLog;
     private final org.agrona.concurrent.MessageHandler onCompletion = this::onCompletion;
     private final DeadlineTimerWheel.TimerHandler onTimer = this::onTimer;
 
@@ -196,6 +197,10 @@ public final class ReplayConductor implements Agent {
         }
         incidents.completed(client, operation, status, mismatch, (scheduledAt[client] - start) / 1000,
                 (issuedAt[client] - start) / 1000, (completedAt - start) / 1000);
+        if (operationLog != null) {
+            operationLog.record(client, op, (scheduledAt[client] - start) / 1000, (issuedAt[client] - start) / 1000,
+                    (completedAt - start) / 1000, status);
+        }
         completed++;
         if ((status & 0xC0000000) == 0xC0000000) {
             errors++;
@@ -270,6 +275,11 @@ public final class ReplayConductor implements Agent {
             }
         }
         return ops;
+    }
+
+    /** Records every operation's times into {@code log}; call before the replay starts. */
+    public void recordOperations(io.smbench.engine.metrics.OperationLog log) {
+        this.operationLog = log;
     }
 
     /** The operations around each incident, per client. Call after {@link #isDone()}. */
