@@ -3,6 +3,7 @@ package io.smbench.fuzz.live;
 import io.netty.buffer.ByteBuf;
 import io.smbench.fuzz.live.Field.Kind;
 import io.smbench.smb.client.ChainMutator;
+import io.smbench.smb.mssmb2.Smb2Header;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,20 +50,67 @@ public final class FieldMutator implements ChainMutator {
         return fields;
     }
 
-    /** Chooses mutations of {@code chain} without applying them. */
+    /**
+     * Chooses mutations of {@code chain} without changing it. Each is chosen against the chain as the
+     * ones before it left it, and each changes the bytes it targets, so applying them in order
+     * changes every targeted field.
+     */
     public static List<Mutation> choose(ByteBuf chain, int[] messageStarts, List<Field> fields, SplitMix64 random) {
         List<Field> mutable = fields.stream().filter(f -> f.kind() != Kind.FRAMING).toList();
-        int count = 1 + random.nextInt(MAX_MUTATIONS);
-        List<Mutation> mutations = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            if (random.nextInt(4) == 0) {
-                mutations.add(bitFlip(chain, messageStarts, fields, random));
-            } else {
-                Field field = mutable.get(random.nextInt(mutable.size()));
-                mutations.add(setField(chain, messageStarts, field, random));
+        ByteBuf work = chain.copy();
+        try {
+            int count = 1 + random.nextInt(MAX_MUTATIONS);
+            List<Mutation> mutations = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                Mutation mutation;
+                if (random.nextInt(4) == 0) {
+                    mutation = bitFlip(work, messageStarts, fields, random);
+                } else {
+                    mutation = setField(work, messageStarts, mutable.get(random.nextInt(mutable.size())), random);
+                }
+                mutation.apply(work);
+                if (makesCancel(work, messageStarts)) {
+                    mutation = undoCancel(work, messageStarts, mutation);
+                }
+                mutations.add(mutation);
+            }
+            return mutations;
+        } finally {
+            work.release();
+        }
+    }
+
+    /**
+     * Whether a message's Command became CANCEL: CANCEL is never answered (MS-SMB2 3.3.5.16), so
+     * its silence would look like a hang of the server.
+     */
+    private static boolean makesCancel(ByteBuf work, int[] starts) {
+        for (int start : starts) {
+            if (work.getUnsignedShortLE(work.readerIndex() + start + Smb2Header.COMMAND) == Smb2Header.COMMAND_CANCEL) {
+                return true;
             }
         }
-        return mutations;
+        return false;
+    }
+
+    /**
+     * Replaces a mutation that produced CANCEL (already applied to {@code work}): a flip by a flip
+     * of the next bit of the same byte, a set by the value one higher (CANCEL + 1 is ECHO).
+     */
+    private static Mutation undoCancel(ByteBuf work, int[] starts, Mutation mutation) {
+        mutation.apply(work); // a flip undoes itself
+        if (mutation.op() == Mutation.Op.SET) {
+            Mutation.write(work, work.readerIndex() + mutation.offset(), mutation.width(), mutation.before());
+            long replacement = mutation.value() + 1 == mutation.before() ? mutation.value() + 2 : mutation.value() + 1;
+            Mutation echo = new Mutation(mutation.target(), mutation.offset(), mutation.width(), Mutation.Op.SET,
+                    replacement, mutation.before());
+            echo.apply(work);
+            return echo;
+        }
+        Mutation other = new Mutation(mutation.target(), mutation.offset(), 1, Mutation.Op.FLIP_BIT,
+                (mutation.value() + 1) % 8, mutation.before());
+        other.apply(work);
+        return makesCancel(work, starts) ? undoCancel(work, starts, other) : other;
     }
 
     private static Mutation setField(ByteBuf chain, int[] starts, Field field, SplitMix64 random) {

@@ -42,19 +42,19 @@ class FieldMutatorTest {
         for (Chain chain : TemplateChains.all()) {
             List<Field> fields = RequestFields.of(chain.bytes(), chain.starts());
             for (long seed = 0; seed < SEEDS; seed++) {
+                ByteBuf work = chain.bytes().copy();
                 for (Mutation mutation : FieldMutator.choose(chain.bytes(), chain.starts(), fields, new SplitMix64(seed))) {
-                    byte[] before = ByteBufUtil.getBytes(chain.bytes());
-                    ByteBuf copy = chain.bytes().copy();
-                    mutation.apply(copy);
-                    byte[] after = ByteBufUtil.getBytes(copy);
+                    byte[] before = ByteBufUtil.getBytes(work);
+                    long original = Mutation.read(work, mutation.offset(), mutation.width());
+                    mutation.apply(work);
+                    byte[] after = ByteBufUtil.getBytes(work);
                     for (int i = 0; i < before.length; i++) {
                         boolean inField = i >= mutation.offset() && i < mutation.offset() + mutation.width();
                         if (!inField) {
                             assertThat(after[i]).as("byte %d outside %s", i, mutation).isEqualTo(before[i]);
                         }
                     }
-                    long written = Mutation.read(copy, mutation.offset(), mutation.width());
-                    long original = Mutation.read(chain.bytes(), mutation.offset(), mutation.width());
+                    long written = Mutation.read(work, mutation.offset(), mutation.width());
                     assertThat(written).as("%s changes its field", mutation).isNotEqualTo(original);
                     if (mutation.op() == Mutation.Op.SET) {
                         assertThat(written).as(mutation.toString()).isEqualTo(mutation.value());
@@ -66,9 +66,23 @@ class FieldMutatorTest {
                     }
                     checked++;
                 }
+                work.release();
             }
         }
         assertThat(checked).isGreaterThan(SEEDS * TemplateChains.all().size());
+    }
+
+    @Test
+    void shouldNeverTurnARequestIntoCancelWhichIsNeverAnswered() {
+        for (Chain chain : TemplateChains.all()) {
+            for (long seed = 0; seed < 5_000; seed++) {
+                byte[] mutated = mutate(chain, seed);
+                for (int start : chain.starts()) {
+                    int command = (mutated[start + Smb2Header.COMMAND] & 0xFF) | (mutated[start + Smb2Header.COMMAND + 1] & 0xFF) << 8;
+                    assertThat(command).as("seed %d", seed).isNotEqualTo(Smb2Header.COMMAND_CANCEL);
+                }
+            }
+        }
     }
 
     @Test
