@@ -29,11 +29,13 @@ import picocli.CommandLine.Spec;
  * live server, recording disconnects, hangs and crashes with the seed that reproduces each.
  */
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
-        description = {"Fuzz a live SMB server: valid request sequences (create/write/read/close, query directory,",
-            "validate-negotiate, compounds, lock, set-info) with fields mutated (lengths, offsets, flags, credits,",
-            "create contexts, compound links, bit flips), each case on a fresh connection. Disconnects, hangs, bad",
-            "responses and crashes go to a JSON findings file with the case seed; --replay-seed repeats one case.",
-            "Loopback targets only, unless --allow-remote. Use a scratch share: cases create files there."},
+        description = {"Fuzz a live SMB server: valid request sequences (create/write/read/close,",
+            "query directory, validate-negotiate, compound, lock, set-info) are sent with",
+            "fields mutated (lengths, offsets, flags, credits, create contexts, compound",
+            "links, bit flips), each case on a fresh connection. Disconnects, hangs, bad",
+            "responses and crashes go to a JSON findings file with the case seed;",
+            "--replay-seed repeats one case. Loopback targets only, unless --allow-remote.",
+            "Use a scratch share: cases create files there."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run completed without hangs or crashes", "1:the server could not be reached or logged on to",
             "2:invalid input", "3:a case hung the server or took it down"})
@@ -64,7 +66,8 @@ public final class FuzzCommand implements Callable<Integer> {
     String replaySeed;
 
     @Option(names = "--hang-timeout", paramLabel = "SECONDS", defaultValue = "5",
-            description = "Seconds without a response before a case counts as a hang (default: ${DEFAULT-VALUE}).")
+            description = "Seconds without a response before a case counts as a hang; every request of a case "
+                    + "uses it (it replaces --timeout). Default: ${DEFAULT-VALUE}.")
     int hangTimeoutSeconds;
 
     @Option(names = "--findings", paramLabel = "FILE", defaultValue = "fuzz-findings.json",
@@ -83,6 +86,9 @@ public final class FuzzCommand implements Callable<Integer> {
         if (connection.commandLinePassword != null) {
             throw new ParameterException(spec.commandLine(), "fuzz takes the password only from $"
                     + PasswordSource.PASSWORD_ENV + ", --password-file or the prompt, never --pass");
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--timeout")) {
+            throw new ParameterException(spec.commandLine(), "fuzz times requests out with --hang-timeout, not --timeout");
         }
         if (cases < 1 || hangTimeoutSeconds < 1) {
             throw new ParameterException(spec.commandLine(), "--cases and --hang-timeout must be positive");
@@ -147,11 +153,27 @@ public final class FuzzCommand implements Callable<Integer> {
         out.println("statuses of mutated requests: " + report.statuses());
         out.println(report.findings().size() + " findings written to " + findings);
         if (!report.findings().isEmpty()) {
-            out.println("replay one with: smbench fuzz --server " + connection.server() + " --port " + connection.port()
-                    + " --share " + connection.share() + " --user " + connection.user() + " --replay-seed "
+            out.println("replay one with: smbench " + replayArguments() + " --replay-seed "
                     + report.findings().get(0).seedText());
         }
         out.flush();
+    }
+
+    /** This run's arguments without those that choose cases: a replay needs the rest unchanged. */
+    private String replayArguments() {
+        java.util.Set<String> runOnly = java.util.Set.of("--seed", "--cases", "--duration", "--findings", "--replay-seed");
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        java.util.List<String> original = spec.commandLine().getParseResult().originalArgs();
+        for (int i = 0; i < original.size(); i++) {
+            String arg = original.get(i);
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (runOnly.contains(name)) {
+                i += arg.contains("=") ? 0 : 1; // skip its value too
+            } else {
+                kept.add(arg);
+            }
+        }
+        return String.join(" ", kept);
     }
 
     private static String describe(CaseResult result) {

@@ -40,6 +40,10 @@ class FuzzAgainstLabTest {
             classified += count.asLong();
         }
         assertThat(classified).isEqualTo(30);
+        if (run.path("findings").size() > 0) {
+            assertThat(out.toString()).contains("replay one with: smbench fuzz --server " + lab.host())
+                    .contains("--hang-timeout 2 --sign --replay-seed 0x").doesNotContain("--cases", "--findings", "--seed 7");
+        }
 
         // Replay a finding if there is one, else case 0, and compare the canonical request bytes.
         JsonNode finding = run.path("findings").size() > 0 ? run.path("findings").get(0) : null;

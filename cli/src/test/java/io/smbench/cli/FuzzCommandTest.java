@@ -54,5 +54,8 @@ class FuzzCommandTest {
         assertThat(run("fuzz", "--server", "127.0.0.1", "--share", "s", "--user", "u", "--replay-seed", "0xZZ"))
                 .isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(err.toString()).contains("--replay-seed takes");
+        assertThat(run("fuzz", "--server", "127.0.0.1", "--share", "s", "--user", "u", "--timeout", "3"))
+                .isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("--hang-timeout, not --timeout");
     }
 }
