@@ -104,6 +104,27 @@ class LiveFuzzerSambaTest {
         }
     }
 
+    @Test
+    void shouldFuzzThroughEncryptionToo(SambaLab lab) throws Exception {
+        NtlmCredentials credentials = new NtlmCredentials(lab.user(), lab.domain(), lab.password());
+        FuzzTarget target = new FuzzTarget(lab.host(), lab.port(), "encrypted", credentials,
+                ClientConfig.defaults().withEncryption(true), Duration.ofSeconds(2));
+        List<CaseResult> results = new ArrayList<>();
+        FuzzReport report;
+        try (LiveFuzzer fuzzer = new LiveFuzzer(target)) {
+            fuzzer.checkLogOn();
+            report = fuzzer.run(RUN_SEED, 20, Duration.ofSeconds(30), results::add);
+        } finally {
+            credentials.clear();
+        }
+        assertThat(report.cases()).isEqualTo(20);
+        assertThat(report.count(Outcome.SETUP_FAILED)).isZero();
+        // Encrypted mutations reach the parser: some are answered, and Samba rejects some fields.
+        assertThat(report.count(Outcome.ANSWERED)).isPositive();
+        assertThat(results).allMatch(r -> !r.requestHex().isEmpty());
+        assertThat(report.statuses().keySet()).anyMatch(status -> !status.equals("STATUS_SUCCESS"));
+    }
+
     /** A finding if there is one that sent bytes (the interesting replay), else the first case. */
     private static CaseResult replayable(List<CaseResult> results) {
         return results.stream().filter(r -> r.isFinding() && r.outcome() != Outcome.CRASH && !r.requestHex().isEmpty())
