@@ -3,6 +3,7 @@ package io.smbench.cli;
 import io.smbench.engine.compile.CaptureCompiler;
 import io.smbench.engine.compile.CaptureFormatException;
 import io.smbench.engine.compile.CompileSummary;
+import io.smbench.engine.compile.TimeWindow;
 import io.smbench.engine.ir.ValidationIssue;
 import io.smbench.engine.ir.ValidationReport;
 import io.smbench.engine.ir.WorkloadValidator;
@@ -55,6 +56,13 @@ public final class CompileCommand implements Callable<Integer> {
                     + "hex); repeatable; @FILE reads one entry per line.")
     List<String> keys;
 
+    @Option(names = "--time-range", paramLabel = "FROM..TO",
+            description = {"Keep only operations whose request falls in this window, in seconds from the first packet "
+                    + "(decimals allowed; 5.., ..12.5, 5..12.5). Timestamps then start at FROM. Handles opened before "
+                    + "the window and still open at its start are opened at timestamp 0 (with CreateDisposition Open), "
+                    + "so the window's operations can use them and the server holds the same opens."})
+    String timeRange;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(capture)) {
@@ -82,8 +90,15 @@ public final class CompileCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            summary = new CaptureCompiler(new CaptureCompiler.Options(portSet, pathMap, keep, keyTable))
-                    .compile(capture, output);
+            CaptureCompiler.Options options = new CaptureCompiler.Options(portSet, pathMap, keep, keyTable);
+            if (timeRange != null) {
+                try {
+                    options = options.withWindow(TimeWindow.parse(timeRange));
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--time-range: " + e.getMessage());
+                }
+            }
+            summary = new CaptureCompiler(options).compile(capture, output);
         } catch (CaptureFormatException e) {
             spec.commandLine().getErr().println("error: " + capture + ": " + e.getMessage());
             return ExitCodes.INVALID_INPUT;

@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * Compiles a capture into an IR v1 workload: each TCP connection to an SMB port becomes a client,
  * each request/response exchange that a replay can perform becomes an operation with the
- * response's status as expected_status; timestamps are microseconds from the first packet.
+ * response's status as expected_status; timestamps are microseconds from the first packet (or from
+ * the start of the {@link TimeWindow}, see {@link WindowFilter}).
  * Operations go to a temporary file as they are found, so memory stays bounded whatever the
  * capture's size; the workload is assembled at the end.
  */
@@ -30,9 +31,19 @@ public final class CaptureCompiler {
 
     /** What to compile: SMB ports, path rewrites ("/cust/" to "/lab/"), clients to keep (empty: all). */
     public record Options(Set<Integer> ports, Map<String, String> pathMap, Set<String> keepClients,
-            SessionKeyTable keys) {
+            SessionKeyTable keys, TimeWindow window) {
         public Options(Set<Integer> ports, Map<String, String> pathMap, Set<String> keepClients) {
             this(ports, pathMap, keepClients, SessionKeyTable.none());
+        }
+
+        public Options(Set<Integer> ports, Map<String, String> pathMap, Set<String> keepClients,
+                SessionKeyTable keys) {
+            this(ports, pathMap, keepClients, keys, TimeWindow.ALL);
+        }
+
+        /** The same options keeping only the operations whose request falls in {@code window}. */
+        public Options withWindow(TimeWindow window) {
+            return new Options(ports, pathMap, keepClients, keys, window);
         }
 
         public static Options defaults() {
@@ -46,6 +57,7 @@ public final class CaptureCompiler {
     private final Map<String, Long> opsPerClient = new LinkedHashMap<>();
     private long origin = -1;
     private BufferedWriter operations;
+    private final WindowFilter window;
 
     private final class Connection {
         final String clientEndpoint;
@@ -57,7 +69,7 @@ public final class CaptureCompiler {
 
         Connection(String clientId, String clientEndpoint) {
             this.clientEndpoint = clientEndpoint;
-            this.conversation = new SmbConversation(clientId, origin, summary, CaptureCompiler.this::write);
+            this.conversation = new SmbConversation(clientId, origin, summary, CaptureCompiler.this::emit);
             this.conversation.decryptWith(options.keys());
             this.toServerFramer = new Smb2StreamFramer(conversation::clientMessage);
             this.toClientFramer = new Smb2StreamFramer(conversation::serverMessage);
@@ -68,6 +80,7 @@ public final class CaptureCompiler {
 
     public CaptureCompiler(Options options) {
         this.options = options;
+        this.window = options.window().isAll() ? null : new WindowFilter(options.window(), summary, this::write);
     }
 
     /** Compiles {@code capture} into {@code workload}; returns what was read, written and left out. */
@@ -90,12 +103,18 @@ public final class CaptureCompiler {
                     }
                 }
                 for (Connection connection : connections.values()) {
+                    if (connection == null) {
+                        continue; // left out by --clients
+                    }
                     connection.toServer.finish();
                     connection.toClient.finish();
                     connection.conversation.flush(true);
                     summary.gaps += connection.toServer.gaps() + connection.toClient.gaps();
                     summary.gapBytes += connection.toServer.gapBytes() + connection.toClient.gapBytes();
                     summary.resyncs += connection.toServerFramer.resyncs() + connection.toClientFramer.resyncs();
+                }
+                if (window != null) {
+                    window.finish();
                 }
             }
             assemble(capture, temporary, workload);
@@ -131,6 +150,15 @@ public final class CaptureCompiler {
         }
     }
 
+    /** An operation from a conversation, in its connection's request order. */
+    private void emit(ObjectNode op) {
+        if (window == null) {
+            write(op);
+        } else {
+            window.accept(op);
+        }
+    }
+
     private void write(ObjectNode op) {
         for (String field : new String[] {"path", "new_path"}) {
             if (op.hasNonNull(field)) {
@@ -145,6 +173,7 @@ public final class CaptureCompiler {
             }
         }
         opsPerClient.merge(op.get("client_id").asText(), 1L, Long::sum);
+        summary.operations++;
         try {
             operations.write(JSON.writeValueAsString(op));
             operations.newLine();

@@ -17,6 +17,9 @@ public final class CompileSummary {
     long gaps;
     long gapBytes;
     long resyncs;
+    long beforeWindow;
+    long afterWindow;
+    long openedBeforeWindow;
     final Map<String, Long> sessionLevel = new TreeMap<>();
     final Map<String, Long> notExpressed = new TreeMap<>();
     final Map<String, Long> unparseable = new TreeMap<>();
@@ -41,6 +44,11 @@ public final class CompileSummary {
         return connections;
     }
 
+    /** Handles opened before the time window and re-opened at its start. */
+    public long openedBeforeWindow() {
+        return openedBeforeWindow;
+    }
+
     public Map<String, Long> notExpressed() {
         return notExpressed;
     }
@@ -54,6 +62,11 @@ public final class CompileSummary {
         out.append(String.format("read %d packets, %d TCP segments, %d SMB connections, %d SMB2 messages%n", packets,
                 tcpSegments, connections, smb2Messages));
         out.append(String.format("wrote %d operations%n", operations));
+        if (beforeWindow + afterWindow > 0) {
+            out.append(String.format("time range: %d operations before it and %d after it left out; %d handles opened "
+                    + "before the window and still open at its start are opened at timestamp 0 (x_opened_before_window)%n",
+                    beforeWindow, afterWindow, openedBeforeWindow));
+        }
         if (decryptedMessages > 0) {
             out.append(String.format("decrypted %d encrypted messages with the given session keys%n", decryptedMessages));
         }

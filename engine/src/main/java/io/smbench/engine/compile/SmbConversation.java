@@ -153,7 +153,6 @@ final class SmbConversation {
             }
             if (slot.op != null) {
                 out.accept(slot.op);
-                summary.operations++;
             }
         }
     }
