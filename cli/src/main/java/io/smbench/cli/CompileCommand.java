@@ -63,6 +63,12 @@ public final class CompileCommand implements Callable<Integer> {
                     + "so the window's operations can use them and the server holds the same opens."})
     String timeRange;
 
+    @Option(names = "--extract-data",
+            description = {"Save the data of each captured WRITE as a blob file beside the workload "
+                    + "(WORKLOAD-NAME.blobs/CLIENT/OP_ID.bin) and name it in the write's blob_path, so the replay writes "
+                    + "the captured bytes. Without it, the replay writes generated data of the same length."})
+    boolean extractData;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(capture)) {
@@ -90,7 +96,8 @@ public final class CompileCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            CaptureCompiler.Options options = new CaptureCompiler.Options(portSet, pathMap, keep, keyTable);
+            CaptureCompiler.Options options = new CaptureCompiler.Options(portSet, pathMap, keep, keyTable)
+                    .withExtractedData(extractData);
             if (timeRange != null) {
                 try {
                     options = options.withWindow(TimeWindow.parse(timeRange));

@@ -31,19 +31,24 @@ public final class CaptureCompiler {
 
     /** What to compile: SMB ports, path rewrites ("/cust/" to "/lab/"), clients to keep (empty: all). */
     public record Options(Set<Integer> ports, Map<String, String> pathMap, Set<String> keepClients,
-            SessionKeyTable keys, TimeWindow window) {
+            SessionKeyTable keys, TimeWindow window, boolean extractData) {
         public Options(Set<Integer> ports, Map<String, String> pathMap, Set<String> keepClients) {
             this(ports, pathMap, keepClients, SessionKeyTable.none());
         }
 
         public Options(Set<Integer> ports, Map<String, String> pathMap, Set<String> keepClients,
                 SessionKeyTable keys) {
-            this(ports, pathMap, keepClients, keys, TimeWindow.ALL);
+            this(ports, pathMap, keepClients, keys, TimeWindow.ALL, false);
         }
 
         /** The same options keeping only the operations whose request falls in {@code window}. */
         public Options withWindow(TimeWindow window) {
-            return new Options(ports, pathMap, keepClients, keys, window);
+            return new Options(ports, pathMap, keepClients, keys, window, extractData);
+        }
+
+        /** The same options saving the data of WRITE requests as blobs (see {@link BlobWriter}). */
+        public Options withExtractedData(boolean extract) {
+            return new Options(ports, pathMap, keepClients, keys, window, extract);
         }
 
         public static Options defaults() {
@@ -58,6 +63,7 @@ public final class CaptureCompiler {
     private long origin = -1;
     private BufferedWriter operations;
     private final WindowFilter window;
+    private BlobWriter blobs;
 
     private final class Connection {
         final String clientEndpoint;
@@ -71,6 +77,7 @@ public final class CaptureCompiler {
             this.clientEndpoint = clientEndpoint;
             this.conversation = new SmbConversation(clientId, origin, summary, CaptureCompiler.this::emit);
             this.conversation.decryptWith(options.keys());
+            this.conversation.keepWriteData(options.extractData());
             this.toServerFramer = new Smb2StreamFramer(conversation::clientMessage);
             this.toClientFramer = new Smb2StreamFramer(conversation::serverMessage);
             this.toServer = new TcpReassembler(toServerFramer);
@@ -90,6 +97,7 @@ public final class CaptureCompiler {
             try (CaptureReader reader = CaptureReader.open(capture);
                     BufferedWriter ops = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 this.operations = ops;
+                this.blobs = options.extractData() ? new BlobWriter(workload) : null;
                 PacketDecoder decoder = new PacketDecoder();
                 CapturedPacket packet;
                 while ((packet = reader.next()) != null) {
@@ -151,15 +159,20 @@ public final class CaptureCompiler {
     }
 
     /** An operation from a conversation, in its connection's request order. */
-    private void emit(ObjectNode op) {
+    private void emit(ObjectNode op, CapturedBytes writeData) {
         if (window == null) {
-            write(op);
+            write(op, writeData);
         } else {
-            window.accept(op);
+            window.accept(op, writeData);
         }
     }
 
-    private void write(ObjectNode op) {
+    private void write(ObjectNode op, CapturedBytes writeData) {
+        if (writeData != null && blobs != null) {
+            op.put("blob_path", blobs.save(op.get("client_id").asText(), op.get("op_id").asText(), writeData));
+            summary.blobs++;
+            summary.blobBytes += writeData.length();
+        }
         for (String field : new String[] {"path", "new_path"}) {
             if (op.hasNonNull(field)) {
                 String path = op.get(field).asText();

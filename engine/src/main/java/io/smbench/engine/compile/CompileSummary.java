@@ -20,6 +20,8 @@ public final class CompileSummary {
     long beforeWindow;
     long afterWindow;
     long openedBeforeWindow;
+    long blobs;
+    long blobBytes;
     final Map<String, Long> sessionLevel = new TreeMap<>();
     final Map<String, Long> notExpressed = new TreeMap<>();
     final Map<String, Long> unparseable = new TreeMap<>();
@@ -44,6 +46,11 @@ public final class CompileSummary {
         return connections;
     }
 
+    /** Writes whose data was saved as a blob (compile --extract-data). */
+    public long blobs() {
+        return blobs;
+    }
+
     /** Handles opened before the time window and re-opened at its start. */
     public long openedBeforeWindow() {
         return openedBeforeWindow;
@@ -62,6 +69,10 @@ public final class CompileSummary {
         out.append(String.format("read %d packets, %d TCP segments, %d SMB connections, %d SMB2 messages%n", packets,
                 tcpSegments, connections, smb2Messages));
         out.append(String.format("wrote %d operations%n", operations));
+        if (blobs > 0) {
+            out.append(String.format("saved the data of %d writes (%d bytes) as blobs beside the workload%n", blobs,
+                    blobBytes));
+        }
         if (beforeWindow + afterWindow > 0) {
             out.append(String.format("time range: %d operations before it and %d after it left out; %d handles opened "
                     + "before the window and still open at its start are opened at timestamp 0 (x_opened_before_window)%n",

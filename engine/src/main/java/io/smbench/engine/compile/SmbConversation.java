@@ -6,7 +6,6 @@ import io.smbench.smb.mserref.NtStatus;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * One SMB connection of a capture: matches each request to its final response by MessageId
@@ -21,7 +20,8 @@ final class SmbConversation {
     private final String clientId;
     private final long originNanos;
     private final CompileSummary summary;
-    private final Consumer<ObjectNode> out;
+    private final OperationSink out;
+    private boolean keepWriteData;
     private final Map<Long, Slot> byMessageId = new HashMap<>();
     private final ArrayDeque<Slot> inOrder = new ArrayDeque<>();
     private final Map<String, String> handles = new HashMap<>();
@@ -29,6 +29,11 @@ final class SmbConversation {
     private final Map<Long, String> trees = new HashMap<>();
     private int nextHandle = 1;
     private int nextOp = 1;
+
+    /** Receives operations in request order, each WRITE with its data when asked to keep it. */
+    interface OperationSink {
+        void operation(ObjectNode op, CapturedBytes writeData);
+    }
 
     /** A request awaiting its response, in request order. */
     private static final class Slot {
@@ -39,6 +44,7 @@ final class SmbConversation {
         Slot previousInChain;
         String fileKey; // FileId this request used or (CREATE) obtained
         ObjectNode op;
+        CapturedBytes writeData;
         boolean done;
     }
 
@@ -70,7 +76,12 @@ final class SmbConversation {
         return null;
     }
 
-    SmbConversation(String clientId, long originNanos, CompileSummary summary, Consumer<ObjectNode> out) {
+    /** Hands each WRITE's data to the sink with its operation (compile --extract-data). */
+    void keepWriteData(boolean keep) {
+        this.keepWriteData = keep;
+    }
+
+    SmbConversation(String clientId, long originNanos, CompileSummary summary, OperationSink out) {
         this.clientId = clientId;
         this.originNanos = originNanos;
         this.summary = summary;
@@ -152,7 +163,7 @@ final class SmbConversation {
                 continue;
             }
             if (slot.op != null) {
-                out.accept(slot.op);
+                out.operation(slot.op, slot.writeData);
             }
         }
     }
@@ -193,10 +204,13 @@ final class SmbConversation {
                 op.put("offset", Le.u64(q, body + 8));
                 op.put("length", Le.u32(q, body + 4));
             }
-            case 0x0009 -> {
+            case 0x0009 -> { // MS-SMB2 2.2.21: DataOffset (2, from the header) at 2, Length (4) at 4, Offset (8) at 8
                 handleOp(op, "Write", slot, q, body + 16);
                 op.put("offset", Le.u64(q, body + 8));
                 op.put("length", Le.u32(q, body + 4));
+                if (keepWriteData) {
+                    slot.writeData = new CapturedBytes(q, slot.offset + Le.u16(q, body + 2), (int) Le.u32(q, body + 4));
+                }
             }
             case 0x000A -> {
                 long flags = Le.u32(q, body + 24 + 16);

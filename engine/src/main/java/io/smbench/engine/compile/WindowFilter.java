@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Keeps the operations whose request falls inside a {@link TimeWindow} and makes their timestamps
@@ -23,18 +22,18 @@ import java.util.function.Consumer;
 final class WindowFilter {
     private final TimeWindow window;
     private final CompileSummary summary;
-    private final Consumer<ObjectNode> out;
+    private final SmbConversation.OperationSink out;
     /** Per client, handles opened before the window and not closed yet, in open order. */
     private final Map<String, Map<String, ObjectNode>> openBefore = new LinkedHashMap<>();
     private final Set<String> started = new HashSet<>();
 
-    WindowFilter(TimeWindow window, CompileSummary summary, Consumer<ObjectNode> out) {
+    WindowFilter(TimeWindow window, CompileSummary summary, SmbConversation.OperationSink out) {
         this.window = window;
         this.summary = summary;
         this.out = out;
     }
 
-    void accept(ObjectNode op) {
+    void accept(ObjectNode op, CapturedBytes writeData) {
         long timestamp = op.get("timestamp_us").asLong();
         String client = op.get("client_id").asText();
         if (window.before(timestamp)) {
@@ -48,7 +47,7 @@ final class WindowFilter {
         }
         start(client);
         op.put("timestamp_us", timestamp - window.fromMicros());
-        out.accept(op);
+        out.operation(op, writeData);
     }
 
     /** End of the capture: handles held across the start of the window by clients idle in it. */
@@ -85,7 +84,7 @@ final class WindowFilter {
                 ext.put("x_captured_create_disposition", ext.get("create_disposition").asText());
             }
             ext.put("create_disposition", "Open");
-            out.accept(open);
+            out.operation(open, null);
             summary.openedBeforeWindow++;
         }
     }
