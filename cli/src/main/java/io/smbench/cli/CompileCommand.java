@@ -2,6 +2,7 @@ package io.smbench.cli;
 
 import io.smbench.engine.compile.CaptureCompiler;
 import io.smbench.engine.compile.CaptureFormatException;
+import io.smbench.engine.compile.ClientsBy;
 import io.smbench.engine.compile.CompileSummary;
 import io.smbench.engine.compile.TimeWindow;
 import io.smbench.engine.ir.ValidationIssue;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code smbench compile}: a pcap/pcapng capture of SMB2/3 traffic into an IR v1 workload. */
 @Command(name = "compile", mixinStandardHelpOptions = true,
         description = {"Compile a packet capture (pcap or pcapng) of SMB2/3 traffic into a replayable workload.",
-            "Each TCP connection becomes a client; each request the replay can perform becomes an operation",
+            "Each TCP connection (or session, or user) becomes a client; each request the replay can perform becomes an operation",
             "with the server's answer as expected_status. What cannot be expressed is counted, never dropped silently."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:compiled (the summary says what was left out)", "1:the workload could not be written",
@@ -48,7 +49,8 @@ public final class CompileCommand implements Callable<Integer> {
     List<String> maps;
 
     @Option(names = "--clients", paramLabel = "LIST", split = ",",
-            description = "Keep only these clients (conn001,conn003); ids are assigned in order of first packet.")
+            description = "Keep only these clients (conn001,conn003; or session-..., DOMAIN\\user with --clients-by); "
+                    + "connection ids are assigned in order of first packet.")
     List<String> clients;
 
     @Option(names = "--keys", paramLabel = "SESSIONID,SESSIONKEY",
@@ -68,6 +70,13 @@ public final class CompileCommand implements Callable<Integer> {
                     + "(WORKLOAD-NAME.blobs/CLIENT/OP_ID.bin) and name it in the write's blob_path, so the replay writes "
                     + "the captured bytes. Without it, the replay writes generated data of the same length."})
     boolean extractData;
+
+    @Option(names = "--clients-by", paramLabel = "connection|session|user", defaultValue = "connection",
+            description = {"What becomes one client of the workload: each TCP connection (default, conn001...), each "
+                    + "SMB session (session-<SessionId>), or each user (DOMAIN\\user from the NTLM AUTHENTICATE in "
+                    + "SESSION_SETUP; sessions whose user cannot be read stay clients of their own). --clients names "
+                    + "clients of the chosen kind."})
+    String clientsBy;
 
     @Override
     public Integer call() throws Exception {
@@ -98,6 +107,11 @@ public final class CompileCommand implements Callable<Integer> {
             }
             CaptureCompiler.Options options = new CaptureCompiler.Options(portSet, pathMap, keep, keyTable)
                     .withExtractedData(extractData);
+            try {
+                options = options.withClientsBy(ClientsBy.parse(clientsBy));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--clients-by: " + e.getMessage());
+            }
             if (timeRange != null) {
                 try {
                     options = options.withWindow(TimeWindow.parse(timeRange));

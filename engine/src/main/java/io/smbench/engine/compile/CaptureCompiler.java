@@ -31,24 +31,29 @@ public final class CaptureCompiler {
 
     /** What to compile: SMB ports, path rewrites ("/cust/" to "/lab/"), clients to keep (empty: all). */
     public record Options(Set<Integer> ports, Map<String, String> pathMap, Set<String> keepClients,
-            SessionKeyTable keys, TimeWindow window, boolean extractData) {
+            SessionKeyTable keys, TimeWindow window, boolean extractData, ClientsBy clientsBy) {
         public Options(Set<Integer> ports, Map<String, String> pathMap, Set<String> keepClients) {
             this(ports, pathMap, keepClients, SessionKeyTable.none());
         }
 
         public Options(Set<Integer> ports, Map<String, String> pathMap, Set<String> keepClients,
                 SessionKeyTable keys) {
-            this(ports, pathMap, keepClients, keys, TimeWindow.ALL, false);
+            this(ports, pathMap, keepClients, keys, TimeWindow.ALL, false, ClientsBy.CONNECTION);
         }
 
         /** The same options keeping only the operations whose request falls in {@code window}. */
         public Options withWindow(TimeWindow window) {
-            return new Options(ports, pathMap, keepClients, keys, window, extractData);
+            return new Options(ports, pathMap, keepClients, keys, window, extractData, clientsBy);
         }
 
         /** The same options saving the data of WRITE requests as blobs (see {@link BlobWriter}). */
         public Options withExtractedData(boolean extract) {
-            return new Options(ports, pathMap, keepClients, keys, window, extract);
+            return new Options(ports, pathMap, keepClients, keys, window, extract, clientsBy);
+        }
+
+        /** The same options making a client of each connection, session or user (see {@link ClientRegistry}). */
+        public Options withClientsBy(ClientsBy by) {
+            return new Options(ports, pathMap, keepClients, keys, window, extractData, by);
         }
 
         public static Options defaults() {
@@ -60,6 +65,8 @@ public final class CaptureCompiler {
     private final CompileSummary summary = new CompileSummary();
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private final Map<String, Long> opsPerClient = new LinkedHashMap<>();
+    private final Map<String, Long> lastTimestamp = new HashMap<>();
+    private final ClientRegistry clients;
     private long origin = -1;
     private BufferedWriter operations;
     private final WindowFilter window;
@@ -73,9 +80,9 @@ public final class CaptureCompiler {
         final Smb2StreamFramer toServerFramer;
         final Smb2StreamFramer toClientFramer;
 
-        Connection(String clientId, String clientEndpoint) {
+        Connection(String connectionId, String clientEndpoint) {
             this.clientEndpoint = clientEndpoint;
-            this.conversation = new SmbConversation(clientId, origin, summary, CaptureCompiler.this::emit);
+            this.conversation = new SmbConversation(connectionId, clients, origin, summary, CaptureCompiler.this::emit);
             this.conversation.decryptWith(options.keys());
             this.conversation.keepWriteData(options.extractData());
             this.toServerFramer = new Smb2StreamFramer(conversation::clientMessage);
@@ -87,6 +94,7 @@ public final class CaptureCompiler {
 
     public CaptureCompiler(Options options) {
         this.options = options;
+        this.clients = new ClientRegistry(options.clientsBy(), summary);
         this.window = options.window().isAll() ? null : new WindowFilter(options.window(), summary, this::write);
     }
 
@@ -111,9 +119,6 @@ public final class CaptureCompiler {
                     }
                 }
                 for (Connection connection : connections.values()) {
-                    if (connection == null) {
-                        continue; // left out by --clients
-                    }
                     connection.toServer.finish();
                     connection.toClient.finish();
                     connection.conversation.flush(true);
@@ -144,22 +149,19 @@ public final class CaptureCompiler {
         String key = client + ">" + server;
         Connection connection = connections.get(key);
         if (connection == null) {
-            String id = String.format("conn%03d", connections.size() + 1);
-            if (!options.keepClients().isEmpty() && !options.keepClients().contains(id)) {
-                connections.put(key, null);
-                return;
-            }
-            connection = new Connection(id, client);
+            connection = new Connection(String.format("conn%03d", connections.size() + 1), client);
             connections.put(key, connection);
             summary.connections++;
         }
-        if (connection != null) {
-            (toServer ? connection.toServer : connection.toClient).segment(segment);
-        }
+        (toServer ? connection.toServer : connection.toClient).segment(segment);
     }
 
     /** An operation from a conversation, in its connection's request order. */
     private void emit(ObjectNode op, CapturedBytes writeData) {
+        if (!options.keepClients().isEmpty() && !options.keepClients().contains(op.get("client_id").asText())) {
+            summary.otherClients++;
+            return;
+        }
         if (window == null) {
             write(op, writeData);
         } else {
@@ -168,6 +170,7 @@ public final class CaptureCompiler {
     }
 
     private void write(ObjectNode op, CapturedBytes writeData) {
+        keepClientOrder(op);
         if (writeData != null && blobs != null) {
             op.put("blob_path", blobs.save(op.get("client_id").asText(), op.get("op_id").asText(), writeData));
             summary.blobs++;
@@ -195,6 +198,25 @@ public final class CaptureCompiler {
         }
     }
 
+    /**
+     * A client's timestamps must not decrease (docs/workload-ir.md). Each connection's operations come
+     * in request order, but a client made of several connections (by session or user, or joined by a
+     * durable reconnect) gets them merged as their responses complete: an operation whose request
+     * predates one already written for its client is moved to that one's time, and counted.
+     */
+    private void keepClientOrder(ObjectNode op) {
+        String client = op.get("client_id").asText();
+        long timestamp = op.get("timestamp_us").asLong();
+        Long last = lastTimestamp.get(client);
+        if (last != null && timestamp < last) {
+            op.put("timestamp_us", last);
+            summary.timestampsRaised++;
+            summary.largestRaiseMicros = Math.max(summary.largestRaiseMicros, last - timestamp);
+        } else {
+            lastTimestamp.put(client, timestamp);
+        }
+    }
+
     private void assemble(Path capture, Path operationsFile, Path workload) throws IOException {
         try (JsonGenerator out = new JsonFactory().createGenerator(workload.toFile(), JsonEncoding.UTF8);
                 BufferedReader ops = Files.newBufferedReader(operationsFile, StandardCharsets.UTF_8)) {
@@ -205,11 +227,10 @@ public final class CaptureCompiler {
             out.writeStringField("capture", capture.getFileName().toString());
             out.writeNumberField("client_count", opsPerClient.size());
             out.writeNumberField("operation_count", summary.operations);
+            out.writeStringField("clients_by", options.clientsBy().toString());
             out.writeObjectFieldStart("connections");
             for (Map.Entry<String, Connection> entry : connections.entrySet()) {
-                if (entry.getValue() != null && opsPerClient.containsKey(clientIdOf(entry.getValue()))) {
-                    out.writeStringField(clientIdOf(entry.getValue()), entry.getKey());
-                }
+                out.writeStringField(entry.getValue().conversation.connectionId(), entry.getKey());
             }
             out.writeEndObject();
             out.writeEndObject();
@@ -236,9 +257,5 @@ public final class CaptureCompiler {
             out.writeEndArray();
             out.writeEndObject();
         }
-    }
-
-    private static String clientIdOf(Connection connection) {
-        return connection.conversation.clientId();
     }
 }

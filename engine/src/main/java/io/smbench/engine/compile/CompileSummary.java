@@ -21,6 +21,11 @@ public final class CompileSummary {
     long afterWindow;
     long openedBeforeWindow;
     long blobs;
+    long otherClients;
+    long sessionsWithoutUser;
+    long joinedClients;
+    long timestampsRaised;
+    long largestRaiseMicros;
     long blobBytes;
     final Map<String, Long> sessionLevel = new TreeMap<>();
     final Map<String, Long> notExpressed = new TreeMap<>();
@@ -46,6 +51,16 @@ public final class CompileSummary {
         return connections;
     }
 
+    /** Sessions whose user could not be read, named by SessionId under --clients-by user. */
+    public long sessionsWithoutUser() {
+        return sessionsWithoutUser;
+    }
+
+    /** Connections or sessions that joined a client by reclaiming its durable handles. */
+    public long joinedClients() {
+        return joinedClients;
+    }
+
     /** Writes whose data was saved as a blob (compile --extract-data). */
     public long blobs() {
         return blobs;
@@ -69,6 +84,22 @@ public final class CompileSummary {
         out.append(String.format("read %d packets, %d TCP segments, %d SMB connections, %d SMB2 messages%n", packets,
                 tcpSegments, connections, smb2Messages));
         out.append(String.format("wrote %d operations%n", operations));
+        if (otherClients > 0) {
+            out.append(String.format("%d operations of clients not named by --clients left out%n", otherClients));
+        }
+        if (sessionsWithoutUser > 0) {
+            out.append(String.format("%d sessions without a readable NTLM user name (Kerberos, encrypted or no "
+                    + "SESSION_SETUP in the capture) are clients of their own, named session-<SessionId>%n",
+                    sessionsWithoutUser));
+        }
+        if (joinedClients > 0) {
+            out.append(String.format("%d connections or sessions reclaiming durable handles joined the client "
+                    + "that opened them%n", joinedClients));
+        }
+        if (timestampsRaised > 0) {
+            out.append(String.format("%d operations of clients merged from several connections moved later to keep "
+                    + "each client's time order (by at most %d us)%n", timestampsRaised, largestRaiseMicros));
+        }
         if (blobs > 0) {
             out.append(String.format("saved the data of %d writes (%d bytes) as blobs beside the workload%n", blobs,
                     blobBytes));
