@@ -29,6 +29,24 @@ final class SyntheticSmb {
             + "0123456789ABCDEF00000000000000002400240044000000060070170000000F5300650072007600"
             + "6500720002000C0044006F006D00610069006E0001000C0053006500720076006500720000000000");
 
+    /** Reproducible NTLM randomness: the capture is the same on every run. */
+    private static final NtlmEntropy FIXED_ENTROPY = new NtlmEntropy() {
+        @Override
+        public byte[] clientChallenge() {
+            return new byte[] {1, 2, 3, 4, 5, 6, 7, 8};
+        }
+
+        @Override
+        public byte[] randomSessionKey() {
+            return new byte[16];
+        }
+
+        @Override
+        public long fileTimeNow() {
+            return 133_000_000_000_000_000L;
+        }
+    };
+
     private final SyntheticCapture.Connection connection;
     private long messageId;
     private long sessionId;
@@ -40,8 +58,7 @@ final class SyntheticSmb {
 
     /** The two SESSION_SETUP legs of an NTLM logon (in SPNEGO) of {@code domain\\user}; the server gives {@code session}. */
     SyntheticSmb logOn(long micros, String user, String domain, long session) throws IOException {
-        NtlmClient ntlm = new NtlmClient(new NtlmCredentials(user, domain, "secret".toCharArray()), NtlmEntropy.secure(),
-                "WS");
+        NtlmClient ntlm = new NtlmClient(new NtlmCredentials(user, domain, "secret".toCharArray()), FIXED_ENTROPY, "WS");
         byte[] first = SpnegoTokens.negTokenInit(ntlm.negotiate());
         connection.request(micros, Smb2Command.SESSION_SETUP, messageId, 0, 0, new SessionSetupRequest(0, 1, 0, 0, first));
         connection.simpleResponse(micros + 1, Smb2Command.SESSION_SETUP, messageId++, 0xC0000016, 0, session);
