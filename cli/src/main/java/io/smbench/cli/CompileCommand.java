@@ -29,8 +29,10 @@ import picocli.CommandLine.Spec;
             "Each TCP connection (or session, or user) becomes a client; each request the replay can perform becomes an operation",
             "with the server's answer as expected_status. What cannot be expressed is counted, never dropped silently."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:compiled (the summary says what was left out)", "1:the workload could not be written",
-            "2:the capture is corrupt or an option is invalid (the message names the packet and byte offset)"})
+        exitCodeList = {"0:compiled (the summary says what was left out, and where a capture cut inside a record "
+                + "ended: its complete packets are compiled)", "1:the workload could not be written",
+            "2:the capture is corrupt, holds no complete packet, or an option is invalid (the message names the "
+                + "packet and byte offset)"})
 public final class CompileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

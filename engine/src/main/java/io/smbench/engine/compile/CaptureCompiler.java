@@ -108,7 +108,7 @@ public final class CaptureCompiler {
                 this.blobs = options.extractData() ? new BlobWriter(workload) : null;
                 PacketDecoder decoder = new PacketDecoder();
                 CapturedPacket packet;
-                while ((packet = reader.next()) != null) {
+                while ((packet = next(reader)) != null) {
                     summary.packets++;
                     if (origin < 0) {
                         origin = packet.timestampNanos();
@@ -135,6 +135,23 @@ public final class CaptureCompiler {
             Files.deleteIfExists(temporary);
         }
         return summary;
+    }
+
+    /**
+     * The next packet; null at the end, including a file that ends inside a record after at least one
+     * complete packet (its writer was stopped): the complete prefix compiles and the summary says
+     * where the file was cut. Corruption, and a cut before any complete packet, still throw.
+     */
+    private CapturedPacket next(CaptureReader reader) throws IOException {
+        try {
+            return reader.next();
+        } catch (CaptureFormatException e) {
+            if (!e.truncated() || reader.packetsRead() == 0) {
+                throw e;
+            }
+            summary.truncation = e;
+            return null;
+        }
     }
 
     private void accept(TcpSegment segment) {

@@ -26,6 +26,7 @@ public final class CompileSummary {
     long joinedClients;
     long timestampsRaised;
     long largestRaiseMicros;
+    CaptureFormatException truncation;
     long blobBytes;
     final Map<String, Long> sessionLevel = new TreeMap<>();
     final Map<String, Long> notExpressed = new TreeMap<>();
@@ -33,6 +34,15 @@ public final class CompileSummary {
 
     void count(Map<String, Long> map, String key) {
         map.merge(key, 1L, Long::sum);
+    }
+
+    public long packets() {
+        return packets;
+    }
+
+    /** Where the capture file was cut inside a record, or null when it ends cleanly. */
+    public CaptureFormatException truncation() {
+        return truncation;
     }
 
     public long operations() {
@@ -83,6 +93,10 @@ public final class CompileSummary {
         StringBuilder out = new StringBuilder();
         out.append(String.format("read %d packets, %d TCP segments, %d SMB connections, %d SMB2 messages%n", packets,
                 tcpSegments, connections, smb2Messages));
+        if (truncation != null) {
+            out.append(String.format("capture truncated at %s; compiled the %d complete packets before it%n",
+                    truncation.getMessage(), packets));
+        }
         out.append(String.format("wrote %d operations%n", operations));
         if (otherClients > 0) {
             out.append(String.format("%d operations of clients not named by --clients left out%n", otherClients));
