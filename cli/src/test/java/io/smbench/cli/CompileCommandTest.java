@@ -34,6 +34,26 @@ class CompileCommandTest {
     }
 
     @Test
+    void shouldSaveWriteDataBesideTheWorkloadWithExtractData() throws Exception {
+        int code = run("compile", CAPTURE, "-o", dir.resolve("w.json").toString(), "--extract-data");
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("saved the data of 24 writes").contains("valid IR v1 workload");
+        try (var blobs = java.nio.file.Files.list(dir.resolve("w.blobs/conn001"))) {
+            assertThat(blobs.count()).isEqualTo(24);
+        }
+    }
+
+    @Test
+    void shouldCompileByUserAndRejectAnUnknownKindOfClient() {
+        int code = run("compile", CAPTURE, "-o", dir.resolve("w.json").toString(), "--clients-by", "user");
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("valid IR v1 workload");
+        code = run("compile", CAPTURE, "-o", dir.resolve("w.json").toString(), "--clients-by", "host");
+        assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("--clients-by: 'host' is not one of connection, session, user");
+    }
+
+    @Test
     void shouldRejectAMalformedTimeRangeWithExitTwo() {
         int code = run("compile", CAPTURE, "-o", dir.resolve("w.json").toString(), "--time-range", "5..abc");
         assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);

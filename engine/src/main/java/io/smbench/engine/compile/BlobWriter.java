@@ -43,10 +43,16 @@ final class BlobWriter {
         return relative;
     }
 
-    /** A client or op id as a file name: anything but letters, digits, '.', '_' and '-' becomes '_'. */
+    /**
+     * A client or op id as a file name: anything but letters, digits, '.', '_' and '-' becomes '_',
+     * and then a hash of the id follows, so {@code LAB\alice} and {@code LAB_alice} stay apart.
+     */
     private static String safe(String id) {
         String name = id.replaceAll("[^A-Za-z0-9._-]", "_");
-        return name.isEmpty() || name.startsWith(".") ? "_" + name : name;
+        if (name.equals(id) && !name.isEmpty() && !name.startsWith(".")) {
+            return name;
+        }
+        return "_" + name + "-" + Integer.toHexString(id.hashCode());
     }
 
     long files() {
