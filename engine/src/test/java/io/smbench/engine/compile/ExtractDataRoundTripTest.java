@@ -76,6 +76,13 @@ class ExtractDataRoundTripTest {
         assertThat(Files.readAllBytes(replayed)).as("the replay wrote the captured bytes").isEqualTo(bytes);
         assertThat(Files.readAllBytes(lab.shareDir("signed").resolve("second.bin"))).isEqualTo(second);
 
+        // The same real capture by user: smbclient's NTLMSSP AUTHENTICATE (in SPNEGO) names the lab user.
+        Path byUser = dir.resolve("by-user.json");
+        CompileSummary users = new CaptureCompiler(options(lab).withClientsBy(ClientsBy.USER)).compile(capture, byUser);
+        assertThat(users.sessionsWithoutUser()).as(users.format()).isZero();
+        assertThat(TimeRangeCompileTest.operations(byUser)).extracting(op -> op.get("client_id").asText())
+                .containsOnly(lab.domain() + "\\" + lab.user());
+
         Path generated = dir.resolve("generated.json");
         new CaptureCompiler(options(lab)).compile(capture, generated);
         replay(lab, generated);
