@@ -226,7 +226,13 @@ final class SmbConversation {
                 op.put("offset", Le.u64(q, body + 8));
                 op.put("length", Le.u32(q, body + 4));
                 if (keepWriteData) {
-                    slot.writeData = new CapturedBytes(q, slot.offset + Le.u16(q, body + 2), (int) Le.u32(q, body + 4));
+                    int dataAt = slot.offset + Le.u16(q, body + 2);
+                    long length = Le.u32(q, body + 4);
+                    if (dataAt >= body + 48 && dataAt + length <= q.length) {
+                        slot.writeData = new CapturedBytes(q, dataAt, (int) length);
+                    } else { // e.g. an RDMA channel write: the data never crossed this TCP stream
+                        summary.count(summary.notExpressed, "WRITE data outside its message (no blob: generated data)");
+                    }
                 }
             }
             case 0x000A -> {

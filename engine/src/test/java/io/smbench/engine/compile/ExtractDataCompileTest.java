@@ -51,6 +51,31 @@ class ExtractDataCompileTest {
     }
 
     @Test
+    void shouldKeepAWriteWhoseDataIsNotInItsMessageWithoutABlob() throws IOException {
+        Path capture = dir.resolve("short.pcap");
+        try (SyntheticCapture pcap = SyntheticCapture.create(capture)) {
+            SyntheticCapture.Connection connection = pcap.connection("10.0.0.1", 50001, "10.0.0.9", 445);
+            SyntheticSmb smb = new SyntheticSmb(connection);
+            smb.open(100, 5, "a.bin", new io.smbench.smb.mssmb2.msg.FileId(1, 1), 0);
+            // A WRITE whose Length (4096) runs past the 3 bytes it carries.
+            connection.request(110, 0x0009, 1, 0, 0, (out, headerStart) -> {
+                new io.smbench.smb.mssmb2.msg.WriteRequest(new io.smbench.smb.mssmb2.msg.FileId(1, 1), 0,
+                        io.netty.buffer.Unpooled.wrappedBuffer(new byte[] {1, 2, 3})).write(out, headerStart);
+                out.setIntLE(headerStart + 64 + 4, 4096);
+            });
+            connection.response(115, 0x0009, 1, 0, 0, 0, new byte[16]);
+        }
+        Path workload = dir.resolve("short.json");
+        CompileSummary summary = new CaptureCompiler(CaptureCompiler.Options.defaults().withExtractedData(true))
+                .compile(capture, workload);
+        List<JsonNode> ops = TimeRangeCompileTest.operations(workload);
+        assertThat(ops).extracting(op -> op.get("operation").asText()).containsExactly("Open", "Write");
+        assertThat(ops.get(1).has("blob_path")).isFalse();
+        assertThat(ops.get(1).get("length").asInt()).isEqualTo(4096);
+        assertThat(summary.notExpressed()).containsEntry("WRITE data outside its message (no blob: generated data)", 1L);
+    }
+
+    @Test
     void shouldLeaveWritesWithoutBlobsByDefault() throws IOException {
         Path workload = dir.resolve("plain.json");
         new CaptureCompiler(CaptureCompiler.Options.defaults()).compile(CAPTURE, workload);
