@@ -440,7 +440,7 @@ public final class SmbBackend implements ReplayBackend {
         if (blob == null) {
             return new byte[0];
         }
-        ByteBuf bytes = writeData.bytes(blob, 0, Integer.MAX_VALUE);
+        ByteBuf bytes = writeData.whole(blob);
         return io.netty.buffer.ByteBufUtil.getBytes(bytes);
     }
 
