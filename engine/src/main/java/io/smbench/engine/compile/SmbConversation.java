@@ -141,6 +141,10 @@ final class SmbConversation {
                 } else {
                     try {
                         slot.op = toOperation(slot, command, status, message, at);
+                        if (slot.op != null) {
+                            // From the request to the final response (an interim STATUS_PENDING is not the answer).
+                            slot.op.put("captured_latency_us", Math.max(0, (timestampNanos - slot.timestampNanos) / 1000));
+                        }
                     } catch (UnknownHandle e) {
                         summary.count(summary.notExpressed, commandName(command)
                                 + " on a handle opened before the capture started");

@@ -23,7 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,8 +37,10 @@ class CaptureRoundTripTest {
     @TempDir
     Path dir;
 
-    @Test
-    void shouldReplayACompiledSmbclientSessionWithZeroMismatches(SambaLab lab) throws Exception {
+    /** smbclient at each dialect family it speaks: 2.0.2, 2.1, 3.0 and 3.1.1 (-m picks the maximum). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"SMB2_02", "SMB2_10", "SMB3_00", "SMB3_11"})
+    void shouldReplayACompiledSmbclientSessionWithZeroMismatches(String dialect, SambaLab lab) throws Exception {
         boolean tools = TsharkCapture.available() && Files.isExecutable(Path.of("/usr/bin/smbclient"));
         if (!tools && "true".equals(System.getenv("CI"))) {
             throw new AssertionError("tshark, tcpreplay and smbclient are required on CI (.ci/run installs them)");
@@ -52,7 +55,7 @@ class CaptureRoundTripTest {
         Path capture;
         try (TsharkCapture tshark = TsharkCapture.start(dir.resolve("capture"), lab.port())) {
             Process smbclient = new ProcessBuilder("/usr/bin/smbclient", "//" + lab.host() + "/open", "-p",
-                    Integer.toString(lab.port()), "-A", lab.credentialsFile().toString(), "-m", "SMB3_11", "-c",
+                    Integer.toString(lab.port()), "-A", lab.credentialsFile().toString(), "-m", dialect, "-c",
                     "mkdir rt; cd rt; put " + payload + " p.bin; get p.bin " + dir.resolve("back.bin")
                             + "; rename p.bin q.bin; ls; del q.bin; cd ..; rmdir rt")
                     .redirectErrorStream(true).start();
@@ -71,14 +74,25 @@ class CaptureRoundTripTest {
         assertThat(summary.sessionLevel()).containsKeys("NEGOTIATE", "SESSION_SETUP", "TREE_CONNECT");
         ValidationReport report = WorkloadValidator.validate(workload);
         assertThat(report.errors()).isEmpty();
+        com.fasterxml.jackson.databind.JsonNode compiled = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(workload.toFile());
+        assertThat(compiled.get("operations")).as("every operation keeps its captured response time")
+                .allSatisfy(op -> assertThat(op.path("captured_latency_us").asLong(-1)).isNotNegative());
         assertThat(lab.shareDir("open").resolve("rt")).as("smbclient cleaned up: the share is empty again")
                 .doesNotExist();
 
         try (SmbClient client = new SmbClient(1);
                 SmbBackend backend = new SmbBackend(client, lab.host(), lab.port(), "open", ClientConfig.defaults(),
                         new NtlmCredentials(lab.user(), lab.domain(), lab.password()), dir)) {
-            ReplayResult result = new ReplayRunner(ReplayPlan.load(workload), backend, ReplayOptions.defaults()).run();
+            ReplayRunner runner = new ReplayRunner(ReplayPlan.load(workload), backend, ReplayOptions.defaults());
+            runner.recordOperations(true);
+            ReplayResult result = runner.run();
             assertThat(result.completedOperations()).isEqualTo(summary.operations());
+            Path opLog = dir.resolve("ops.csv");
+            runner.operationLog().write(opLog);
+            String timing = io.smbench.engine.report.TimingAnalysis.read(opLog).format();
+            assertThat(timing).as("capture against replay, per client").contains("all clients")
+                    .contains("Latency grew most");
             assertThat(result.statusMismatches()).as("op by op, the replay gets the captured statuses").isEmpty();
             assertThat(backend.violations()).isEmpty();
             assertThat(result.leakedHandles()).isEmpty();
