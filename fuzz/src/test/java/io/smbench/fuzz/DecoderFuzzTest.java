@@ -53,6 +53,21 @@ class DecoderFuzzTest {
         }
     }
 
+    /** The FSCTL output buffers (MS-SMB2 2.2.32.1, 2.2.32.3, 2.2.32.5) a server returns in IOCTL responses. */
+    @FuzzTest
+    void fsctlOutputs(byte[] data) {
+        for (java.util.function.Consumer<byte[]> decoder : java.util.List.<java.util.function.Consumer<byte[]>>of(
+                io.smbench.smb.mssmb2.fsctl.NetworkInterfaceInfo::decodeAll,
+                io.smbench.smb.mssmb2.fsctl.ResumeKey::decode,
+                d -> io.smbench.smb.mssmb2.fsctl.CopyChunk.Result.decode(d, false))) {
+            try {
+                decoder.accept(data);
+            } catch (Smb2DecodeException expected) {
+                // declared
+            }
+        }
+    }
+
     @FuzzTest
     void ntlmChallenge(byte[] data) {
         try {
