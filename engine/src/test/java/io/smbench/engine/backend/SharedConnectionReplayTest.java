@@ -3,7 +3,6 @@ package io.smbench.engine.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.smbench.engine.ir.Operation;
 import io.smbench.engine.ir.OperationKind;
 import io.smbench.engine.report.ReportJson;
 import io.smbench.engine.sched.ReplayOptions;
@@ -22,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,44 +36,6 @@ class SharedConnectionReplayTest {
     private static final Path EXAMPLES = Path.of("..", "examples");
 
     private record Run(ReplayResult result, ObjectNode report, SmbBackend backend, long socketsWhileOpen) {}
-
-    /** The backend as the runner sees it, counting this process's TCP connections to the server once all are up. */
-    private static final class SocketCountingBackend implements ReplayBackend {
-        private final SmbBackend delegate;
-        private final int port;
-        long sockets = -1;
-
-        SocketCountingBackend(SmbBackend delegate, int port) {
-            this.delegate = delegate;
-            this.port = port;
-        }
-
-        @Override
-        public void open(List<String> clientIds) throws Exception {
-            delegate.open(clientIds);
-            sockets = establishedConnectionsTo(port);
-        }
-
-        @Override
-        public void issue(int client, int op, Operation operation, CompletionSink sink) {
-            delegate.issue(client, op, operation, sink);
-        }
-
-        @Override
-        public List<String> finish(int client) throws Exception {
-            return delegate.finish(client);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
-
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-    }
 
     /** Established TCP connections whose remote port is {@code port}: the client ends, one line each. */
     private static long establishedConnectionsTo(int port) throws IOException, InterruptedException {
@@ -93,15 +53,17 @@ class SharedConnectionReplayTest {
                 SmbBackend backend = new SmbBackend(client, lab.host(), lab.port(), "open", ClientConfig.defaults(),
                         new NtlmCredentials(lab.user(), lab.domain(), lab.password()), workload.getParent())) {
             backend.clientsPerConnection(clientsPerConnection);
-            SocketCountingBackend counting = new SocketCountingBackend(backend, lab.port());
-            if (cutAfter != null) {
-                CompletableFuture.delayedExecutor(cutAfter.toMillis(), TimeUnit.MILLISECONDS)
-                        .execute(() -> backend.treeOf(0).session().connection().channel().close());
-            }
+            long[] sockets = {-1};
+            AfterOpenBackend counting = new AfterOpenBackend(backend, open -> {
+                sockets[0] = establishedConnectionsTo(lab.port());
+                if (cutAfter != null) {
+                    AfterOpenBackend.cutFirstConnectionAfter(cutAfter.toMillis()).run(open);
+                }
+            });
             ReplayResult result = new ReplayRunner(ReplayPlan.load(workload), counting, options).run();
             ObjectNode report = ReportJson.build(result, Map.of(), backend.violations(), backend.breaks(),
                     backend.reconnects());
-            return new Run(result, report, backend, counting.sockets);
+            return new Run(result, report, backend, sockets[0]);
         }
     }
 
@@ -166,13 +128,14 @@ class SharedConnectionReplayTest {
             json.append("""
                     {"op_id":"%1$s1","client_id":"%1$s","timestamp_us":0,"operation":"Open","path":"/cut-%1$s.dat","mode":"ReadWrite","handle_ref":"f","extensions":{"create_disposition":"OverwriteIf","lease":{"state":"RWH","version":2},"durable":{"version":"v2","timeout_ms":60000}},"expected_status":"STATUS_SUCCESS"},
                     {"op_id":"%1$s2","client_id":"%1$s","timestamp_us":10000,"operation":"Write","handle_ref":"f","offset":0,"length":4096,"expected_status":"STATUS_SUCCESS"},
-                    {"op_id":"%1$s3","client_id":"%1$s","timestamp_us":600000,"operation":"Read","handle_ref":"f","offset":0,"length":4096,"expected_status":"STATUS_SUCCESS"},
-                    {"op_id":"%1$s4","client_id":"%1$s","timestamp_us":650000,"operation":"Close","handle_ref":"f","expected_status":"STATUS_SUCCESS"},
-                    {"op_id":"%1$s5","client_id":"%1$s","timestamp_us":700000,"operation":"Delete","path":"/cut-%1$s.dat","expected_status":"STATUS_SUCCESS"}%2$s
+                    {"op_id":"%1$s3","client_id":"%1$s","timestamp_us":1000000,"operation":"Read","handle_ref":"f","offset":0,"length":4096,"expected_status":"STATUS_SUCCESS"},
+                    {"op_id":"%1$s4","client_id":"%1$s","timestamp_us":1050000,"operation":"Close","handle_ref":"f","expected_status":"STATUS_SUCCESS"},
+                    {"op_id":"%1$s5","client_id":"%1$s","timestamp_us":1100000,"operation":"Delete","path":"/cut-%1$s.dat","expected_status":"STATUS_SUCCESS"}%2$s
                     """.formatted(c, c.equals("d") ? "," : ""));
         }
         Files.writeString(workload, json.append("]}").toString());
-        Run run = replay(lab, workload, ReplayOptions.defaults(), 2, Duration.ofMillis(300));
+        // Cut between the writes (10 ms) and the reads (1 s), with both handles open and idle.
+        Run run = replay(lab, workload, ReplayOptions.defaults(), 2, Duration.ofMillis(400));
         assertThat(run.result().statusMismatches()).as(run.backend().reconnects().toString()).isEmpty();
         assertThat(run.result().metrics().kind(OperationKind.Read).bytes()).isEqualTo(2 * 4096);
         assertThat(run.backend().reconnects()).hasSize(2).allSatisfy(line -> assertThat(line)
