@@ -250,8 +250,9 @@ public final class ReplayCommand implements Callable<Integer> {
                     System.err.print("\r");
                 }
                 out.print(SummaryTable.format(result, violations));
-                out.println("connections: " + backend.connectionCount() + " (" + clientsPerConnection
-                        + " client(s) each), " + backend.connectionsOpened() + " opened in all");
+                out.println("connections: " + backend.connectionCount() + " (" + (clientsPerConnection == 1
+                        ? "one client each" : "up to " + clientsPerConnection + " clients each") + "), "
+                        + backend.connectionsOpened() + " opened in all");
                 backend.breaks().forEach(line -> out.println("break: " + line));
                 backend.reconnects().forEach(line -> out.println("reconnect: " + line));
                 if (report != null) {

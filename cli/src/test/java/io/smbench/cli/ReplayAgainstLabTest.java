@@ -59,7 +59,7 @@ class ReplayAgainstLabTest {
                 "--report", report.toString(), "--strict");
         assertThat(code).as(out + "\n" + err).isZero();
         assertThat(out.toString()).contains("replay completed: 250 of 250 operations", "0 order violations",
-                "connections: 3 (10 client(s) each), 3 opened in all");
+                "connections: 3 (up to 10 clients each), 3 opened in all");
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertThat(json.get("run").get("clients_per_connection").asInt()).isEqualTo(10);
         assertThat(json.get("operations").get("errors").asInt()).isZero();
