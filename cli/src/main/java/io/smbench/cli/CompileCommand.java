@@ -2,7 +2,9 @@ package io.smbench.cli;
 
 import io.smbench.engine.compile.CaptureCompiler;
 import io.smbench.engine.compile.CaptureFormatException;
+import io.smbench.engine.compile.ClientsBy;
 import io.smbench.engine.compile.CompileSummary;
+import io.smbench.engine.compile.TimeWindow;
 import io.smbench.engine.ir.ValidationIssue;
 import io.smbench.engine.ir.ValidationReport;
 import io.smbench.engine.ir.WorkloadValidator;
@@ -24,11 +26,13 @@ import picocli.CommandLine.Spec;
 /** {@code smbench compile}: a pcap/pcapng capture of SMB2/3 traffic into an IR v1 workload. */
 @Command(name = "compile", mixinStandardHelpOptions = true,
         description = {"Compile a packet capture (pcap or pcapng) of SMB2/3 traffic into a replayable workload.",
-            "Each TCP connection becomes a client; each request the replay can perform becomes an operation",
+            "Each TCP connection (or session, or user) becomes a client; each request the replay can perform becomes an operation",
             "with the server's answer as expected_status. What cannot be expressed is counted, never dropped silently."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:compiled (the summary says what was left out)", "1:the workload could not be written",
-            "2:the capture is corrupt or an option is invalid (the message names the packet and byte offset)"})
+        exitCodeList = {"0:compiled (the summary says what was left out, and where a capture cut inside a record "
+                + "ended: its complete packets are compiled)", "1:the workload could not be written",
+            "2:the capture is corrupt, holds no complete packet, or an option is invalid (the message names the "
+                + "packet and byte offset)"})
 public final class CompileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,13 +51,34 @@ public final class CompileCommand implements Callable<Integer> {
     List<String> maps;
 
     @Option(names = "--clients", paramLabel = "LIST", split = ",",
-            description = "Keep only these clients (conn001,conn003); ids are assigned in order of first packet.")
+            description = "Keep only these clients (conn001,conn003; or session-..., DOMAIN\\user with --clients-by); "
+                    + "connection ids are assigned in order of first packet.")
     List<String> clients;
 
     @Option(names = "--keys", paramLabel = "SESSIONID,SESSIONKEY",
             description = "Session keys to decrypt SMB3 traffic, as Wireshark takes them (SessionId in wire byte order, "
                     + "hex); repeatable; @FILE reads one entry per line.")
     List<String> keys;
+
+    @Option(names = "--time-range", paramLabel = "FROM..TO",
+            description = {"Keep only operations whose request falls in this window, in seconds from the first packet "
+                    + "(decimals allowed; 5.., ..12.5, 5..12.5). Timestamps then start at FROM. Handles opened before "
+                    + "the window and still open at its start are opened at timestamp 0 (with CreateDisposition Open), "
+                    + "so the window's operations can use them and the server holds the same opens."})
+    String timeRange;
+
+    @Option(names = "--extract-data",
+            description = {"Save the data of each captured WRITE as a blob file beside the workload "
+                    + "(WORKLOAD-NAME.blobs/CLIENT/OP_ID.bin) and name it in the write's blob_path, so the replay writes "
+                    + "the captured bytes. Without it, the replay writes generated data of the same length."})
+    boolean extractData;
+
+    @Option(names = "--clients-by", paramLabel = "connection|session|user", defaultValue = "connection",
+            description = {"What becomes one client of the workload: each TCP connection (default, conn001...), each "
+                    + "SMB session (session-<SessionId>), or each user (DOMAIN\\user from the NTLM AUTHENTICATE in "
+                    + "SESSION_SETUP; sessions whose user cannot be read stay clients of their own). --clients names "
+                    + "clients of the chosen kind."})
+    String clientsBy;
 
     @Override
     public Integer call() throws Exception {
@@ -82,8 +107,21 @@ public final class CompileCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            summary = new CaptureCompiler(new CaptureCompiler.Options(portSet, pathMap, keep, keyTable))
-                    .compile(capture, output);
+            CaptureCompiler.Options options = new CaptureCompiler.Options(portSet, pathMap, keep, keyTable)
+                    .withExtractedData(extractData);
+            try {
+                options = options.withClientsBy(ClientsBy.parse(clientsBy));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--clients-by: " + e.getMessage());
+            }
+            if (timeRange != null) {
+                try {
+                    options = options.withWindow(TimeWindow.parse(timeRange));
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--time-range: " + e.getMessage());
+                }
+            }
+            summary = new CaptureCompiler(options).compile(capture, output);
         } catch (CaptureFormatException e) {
             spec.commandLine().getErr().println("error: " + capture + ": " + e.getMessage());
             return ExitCodes.INVALID_INPUT;

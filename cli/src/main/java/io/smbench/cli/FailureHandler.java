@@ -15,7 +15,8 @@ final class FailureHandler implements IExecutionExceptionHandler {
         if ("1".equals(System.getenv("SMBENCH_DEBUG"))) {
             ex.printStackTrace(commandLine.getErr());
         }
-        if (ex instanceof PasswordSource.PasswordUnavailableException) {
+        if (ex instanceof PasswordSource.PasswordUnavailableException
+                || ex instanceof io.smbench.engine.report.ReportFormatException) {
             return ExitCodes.INVALID_INPUT;
         }
         return ExitCodes.FAILURE;

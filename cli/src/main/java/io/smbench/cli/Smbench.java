@@ -9,7 +9,7 @@ import picocli.CommandLine.HelpCommand;
         description = "High-fidelity SMB2/3 workload replay: replay captured or written workloads against a "
                 + "file server and measure what it does.",
         subcommands = {ProbeCommand.class, ReplayCommand.class, CompileCommand.class, ProvisionCommand.class,
-            ReportCommand.class, LabCommand.class,
+            ReportCommand.class, LabCommand.class, FuzzCommand.class,
             HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

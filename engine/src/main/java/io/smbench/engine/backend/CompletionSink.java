@@ -18,4 +18,16 @@ public interface CompletionSink {
      * @param bytes payload bytes moved (read or written)
      */
     void complete(int client, int op, int status, long bytes);
+
+    /** Events outside any operation, for the report's per-client timeline. */
+    int EVENT_OPLOCK_BREAK = 1;
+    int EVENT_CONNECTION_LOST = 2;
+
+    /**
+     * Something happened to {@code client} between its operations: the report shows the operations
+     * around it. Same threading rules as {@link #complete}.
+     *
+     * @param event {@link #EVENT_OPLOCK_BREAK} or {@link #EVENT_CONNECTION_LOST}
+     */
+    void event(int client, int event);
 }

@@ -32,8 +32,8 @@ final class SharedConnection {
     private final String host;
     private final ClientConfig config;
     private final int clients;
-    private final BiConsumer<String, BreakEvent> breakListener;
-    private final Map<Long, String> sessionOwners = new ConcurrentHashMap<>();
+    private final BiConsumer<Integer, BreakEvent> breakListener;
+    private final Map<Long, Integer> sessionOwners = new ConcurrentHashMap<>();
     private CompletableFuture<Established> current;
     private int connectsStarted;
     private int clientsFinished;
@@ -41,10 +41,10 @@ final class SharedConnection {
     /**
      * @param config the configuration with this machine's own ClientGuid
      * @param clients how many clients share the connection (to close it after the last one)
-     * @param breakListener receives each break with the id of the client that held the open
+     * @param breakListener receives each break with the index of the client that held the open, or -1
      */
     SharedConnection(SmbClient client, String host, int port, ClientConfig config, int clients,
-            BiConsumer<String, BreakEvent> breakListener) {
+            BiConsumer<Integer, BreakEvent> breakListener) {
         this.client = client;
         this.address = new InetSocketAddress(host, port);
         this.host = host;
@@ -68,8 +68,7 @@ final class SharedConnection {
         }
         connectsStarted++;
         current = client.connect(address, config.connectTimeout()).thenCompose(connection -> {
-            connection.onBreak(event -> breakListener.accept(sessionOwners.getOrDefault(event.sessionId(),
-                    "(session 0x" + Long.toHexString(event.sessionId()) + ")"), event));
+            connection.onBreak(event -> breakListener.accept(sessionOwners.getOrDefault(event.sessionId(), -1), event));
             return Negotiator.negotiate(connection, config, host)
                     .thenApply(negotiation -> new Established(connection, negotiation))
                     .whenComplete((ok, failure) -> {
@@ -86,11 +85,11 @@ final class SharedConnection {
     }
 
     /** Names the client that logged on as {@code sessionId}, so its breaks are reported as its own. */
-    void sessionOf(String clientId, long sessionId, long previousSessionId) {
+    void sessionOf(int clientIndex, long sessionId, long previousSessionId) {
         if (previousSessionId != 0) {
             sessionOwners.remove(previousSessionId);
         }
-        sessionOwners.put(sessionId, clientId);
+        sessionOwners.put(sessionId, clientIndex);
     }
 
     /** TCP connections opened so far, reconnects included. */

@@ -80,9 +80,14 @@ public final class SmbBackend implements ReplayBackend {
         final Map<String, SmbFile> handles = new HashMap<>();
         /** The CREATE each open handle came from, to reclaim it after a reconnect. */
         final Map<String, io.smbench.smb.mssmb2.msg.CreateRequest> opened = new HashMap<>();
+        /** Resume keys this replay's server gave per handle_ref (FSCTL_SRV_REQUEST_RESUME_KEY). */
+        final Map<String, io.smbench.smb.mssmb2.fsctl.ResumeKey> resumeKeys = new HashMap<>();
+        volatile io.smbench.smb.mssmb2.fsctl.ResumeKey lastResumeKey;
     }
 
     private final List<String> reconnects = Collections.synchronizedList(new ArrayList<>());
+    /** The running replay's sink, for breaks and lost connections; set by the first issue. */
+    private volatile CompletionSink events;
 
     public SmbBackend(SmbClient client, String host, int port, String share, ClientConfig config,
             NtlmCredentials credentials, Path workloadDir) {
@@ -196,7 +201,7 @@ public final class SmbBackend implements ReplayBackend {
                 .thenCompose(established -> SessionSetup.authenticate(established.connection(),
                         established.negotiation(), shared.config(), credentials, host))
                 .thenCompose(session -> {
-                    shared.sessionOf(clientIds.get(index), session.sessionId(),
+                    shared.sessionOf(index, session.sessionId(),
                             state.session == null ? 0 : state.session.sessionId());
                     state.session = session;
                     state.connection = session.connection();
@@ -205,11 +210,17 @@ public final class SmbBackend implements ReplayBackend {
                 .thenAccept(tree -> state.tree = tree);
     }
 
-    private void recordBreak(String clientId, BreakEvent event) {
+    /** A break on a client's connection, for the client whose session holds the open (-1: none matched). */
+    private void recordBreak(int clientIndex, BreakEvent event) {
+        String clientId = clientIndex >= 0 ? clientIds.get(clientIndex)
+                : "(session 0x" + Long.toHexString(event.sessionId()) + ")";
         breaks.add(String.format(java.util.Locale.ROOT, "%s: %s break on %s %s -> %s%s at %.3f ms, acknowledged %s",
                 clientId, event.kind(), event.path(), event.from(), event.to(),
                 event.epoch() >= 0 ? " (epoch " + event.epoch() + ")" : "",
                 (event.receivedNanos() - openedAtNanos) / 1e6, event.acknowledged()));
+        if (clientIndex >= 0) {
+            tellTimeline(clientIndex, CompletionSink.EVENT_OPLOCK_BREAK);
+        }
     }
 
     /** TCP connections the replay has held at once: one per group of clients. */
@@ -226,6 +237,13 @@ public final class SmbBackend implements ReplayBackend {
         return total;
     }
 
+    private void tellTimeline(int client, int event) {
+        CompletionSink sink = events;
+        if (sink != null) {
+            sink.event(client, event);
+        }
+    }
+
     /** Oplock breaks each client saw, in order, with times since the replay's clients were ready. */
     public List<String> breaks() {
         synchronized (breaks) {
@@ -235,6 +253,7 @@ public final class SmbBackend implements ReplayBackend {
 
     @Override
     public void issue(int clientIndex, int op, Operation operation, CompletionSink sink) {
+        events = sink;
         ClientState state = clients[clientIndex];
         CompletableFuture<Long> outcome;
         if (!state.connection.isOpen()) {
@@ -273,6 +292,7 @@ public final class SmbBackend implements ReplayBackend {
         ClientState state = clients[index];
         String id = clientIds.get(index);
         long started = System.nanoTime();
+        tellTimeline(index, CompletionSink.EVENT_CONNECTION_LOST);
         return connectClient(index).thenCompose(connected -> {
             List<CompletableFuture<String>> reclaims = new ArrayList<>();
             for (Map.Entry<String, SmbFile> handle : new ArrayList<>(state.handles.entrySet())) {
@@ -371,12 +391,10 @@ public final class SmbBackend implements ReplayBackend {
             case Flush -> handle(state, op).flush().thenApply(ok -> 0L);
             case SetInfo -> {
                 int infoType = InfoClasses.INFO_TYPE.getOrDefault(op.text("info_type"), 1);
-                yield handle(state, op).setInfo(infoType, Math.max(infoClassOf(op, infoType), 0), inputOf(op))
-                        .thenApply(ok -> 0L);
+                yield handle(state, op).setInfo(infoType, Math.max(infoClassOf(op, infoType), 0), inputOf(op),
+                        (int) numberOrHex(op, "additional_information")).thenApply(ok -> 0L);
             }
-            case Fsctl, Ioctl -> handle(state, op).ioctl((int) numberOrHex(op, "ctl_code"), inputOf(op),
-                    (int) op.number("max_output", 65_536), op.kind() == io.smbench.engine.ir.OperationKind.Fsctl)
-                    .thenApply(output -> (long) output.length);
+            case Fsctl, Ioctl -> ioctl(state, op);
             case Lock -> handle(state, op).lock(List.of(new io.smbench.smb.mssmb2.msg.LockRequest.Element(
                     op.number("offset", 0), op.number("length", 0),
                     (op.flag("exclusive", true) ? io.smbench.smb.mssmb2.msg.LockRequest.EXCLUSIVE
@@ -405,8 +423,8 @@ public final class SmbBackend implements ReplayBackend {
             case QueryInfo -> {
                 int infoType = InfoClasses.INFO_TYPE.getOrDefault(op.text("info_type"), 1);
                 int infoClass = infoClassOf(op, infoType);
-                yield handle(state, op).queryInfo(infoType, Math.max(infoClass, 0), (int) op.number("output_length", 4096))
-                        .thenApply(data -> (long) data.length);
+                yield handle(state, op).queryInfo(infoType, Math.max(infoClass, 0), (int) op.number("output_length", 4096),
+                        (int) numberOrHex(op, "additional_information")).thenApply(data -> (long) data.length);
             }
             default -> CompletableFuture.failedFuture(new UnsupportedOperation(op.kind().name()));
         };
@@ -416,6 +434,52 @@ public final class SmbBackend implements ReplayBackend {
     private static int infoClassOf(Operation op, int infoType) {
         String name = op.text("info_class");
         return name != null ? InfoClasses.infoClass(infoType, name) : (int) op.number("info_class", -1);
+    }
+
+    /**
+     * Fsctl and Ioctl. A server-side copy cannot be replayed with the captured bytes: their resume
+     * key named an open of the captured server (MS-SMB2 2.2.31.1 SourceKey). So the replay keeps
+     * the keys its own server hands out for FSCTL_SRV_REQUEST_RESUME_KEY and writes, into
+     * FSCTL_SRV_COPYCHUNK(_WRITE), the key of {@code source_handle_ref}, or else the client's
+     * latest one, as a Windows client copies right after asking for the key.
+     */
+    private CompletableFuture<Long> ioctl(ClientState state, Operation op) {
+        int code = (int) numberOrHex(op, "ctl_code");
+        boolean fsctl = op.kind() == io.smbench.engine.ir.OperationKind.Fsctl;
+        byte[] input = inputOf(op);
+        if (fsctl && (code == io.smbench.smb.mssmb2.fsctl.FsctlCodes.SRV_COPYCHUNK
+                || code == io.smbench.smb.mssmb2.fsctl.FsctlCodes.SRV_COPYCHUNK_WRITE)) {
+            input = withLiveResumeKey(state, op, input);
+        }
+        String handleRef = op.text("handle_ref");
+        return handle(state, op).ioctl(code, input, (int) op.number("max_output", 65_536), fsctl).thenApply(output -> {
+            if (fsctl && code == io.smbench.smb.mssmb2.fsctl.FsctlCodes.SRV_REQUEST_RESUME_KEY) {
+                io.smbench.smb.mssmb2.fsctl.ResumeKey key = io.smbench.smb.mssmb2.fsctl.ResumeKey.decode(output);
+                synchronized (state) {
+                    state.resumeKeys.put(handleRef, key);
+                }
+                state.lastResumeKey = key;
+            }
+            return (long) output.length;
+        });
+    }
+
+    static byte[] withLiveResumeKey(Object lock, Map<String, io.smbench.smb.mssmb2.fsctl.ResumeKey> keys,
+            io.smbench.smb.mssmb2.fsctl.ResumeKey latest, String source, byte[] input) {
+        io.smbench.smb.mssmb2.fsctl.ResumeKey key;
+        synchronized (lock) {
+            key = source != null ? keys.get(source) : latest;
+        }
+        if (key == null || input.length < io.smbench.smb.mssmb2.fsctl.ResumeKey.LENGTH) {
+            return input; // nothing to substitute: the server judges the captured bytes
+        }
+        byte[] live = input.clone();
+        System.arraycopy(key.bytes(), 0, live, 0, io.smbench.smb.mssmb2.fsctl.ResumeKey.LENGTH);
+        return live;
+    }
+
+    private static byte[] withLiveResumeKey(ClientState state, Operation op, byte[] input) {
+        return withLiveResumeKey(state, state.resumeKeys, state.lastResumeKey, op.text("source_handle_ref"), input);
     }
 
     /** The request input of Fsctl, Ioctl and SetInfo: {@code input} in hex or the {@code input_blob} file. */
@@ -428,7 +492,7 @@ public final class SmbBackend implements ReplayBackend {
         if (blob == null) {
             return new byte[0];
         }
-        ByteBuf bytes = writeData.bytes(blob, 0, Integer.MAX_VALUE);
+        ByteBuf bytes = writeData.whole(blob);
         return io.netty.buffer.ByteBufUtil.getBytes(bytes);
     }
 

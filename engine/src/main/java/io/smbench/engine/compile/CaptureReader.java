@@ -60,7 +60,7 @@ public abstract class CaptureReader implements AutoCloseable {
         byte[] bytes = in.readNBytes(length);
         if (bytes.length < length) {
             throw new CaptureFormatException(packets + 1, offset + bytes.length, what + " is truncated: "
-                    + bytes.length + " of " + length + " bytes before the end of the file");
+                    + bytes.length + " of " + length + " bytes before the end of the file", true);
         }
         offset += length;
         return bytes;
@@ -73,7 +73,7 @@ public abstract class CaptureReader implements AutoCloseable {
             long n = in.skip(length - skipped);
             if (n <= 0) {
                 if (in.read() < 0) {
-                    throw new CaptureFormatException(packets + 1, offset + skipped, what + " is truncated");
+                    throw new CaptureFormatException(packets + 1, offset + skipped, what + " is truncated", true);
                 }
                 n = 1;
             }

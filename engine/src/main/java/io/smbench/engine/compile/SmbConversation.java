@@ -6,7 +6,6 @@ import io.smbench.smb.mserref.NtStatus;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * One SMB connection of a capture: matches each request to its final response by MessageId
@@ -18,17 +17,22 @@ final class SmbConversation {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long RELATED = -1L;
 
-    private final String clientId;
+    private final String connectionId;
+    private final ClientRegistry clients;
     private final long originNanos;
     private final CompileSummary summary;
-    private final Consumer<ObjectNode> out;
+    private final OperationSink out;
+    private boolean keepWriteData;
     private final Map<Long, Slot> byMessageId = new HashMap<>();
     private final ArrayDeque<Slot> inOrder = new ArrayDeque<>();
     private final Map<String, String> handles = new HashMap<>();
     private final Map<String, String> handlePaths = new HashMap<>();
     private final Map<Long, String> trees = new HashMap<>();
-    private int nextHandle = 1;
-    private int nextOp = 1;
+
+    /** Receives operations in request order, each WRITE with its data when asked to keep it. */
+    interface OperationSink {
+        void operation(ObjectNode op, CapturedBytes writeData);
+    }
 
     /** A request awaiting its response, in request order. */
     private static final class Slot {
@@ -39,11 +43,13 @@ final class SmbConversation {
         Slot previousInChain;
         String fileKey; // FileId this request used or (CREATE) obtained
         ObjectNode op;
+        CapturedBytes writeData;
         boolean done;
     }
 
-    String clientId() {
-        return clientId;
+    /** {@code conn001}..., in order of the connections' first packets. */
+    String connectionId() {
+        return connectionId;
     }
 
     private SessionDecryptor decryptor = new SessionDecryptor(SessionKeyTable.none());
@@ -70,8 +76,15 @@ final class SmbConversation {
         return null;
     }
 
-    SmbConversation(String clientId, long originNanos, CompileSummary summary, Consumer<ObjectNode> out) {
-        this.clientId = clientId;
+    /** Hands each WRITE's data to the sink with its operation (compile --extract-data). */
+    void keepWriteData(boolean keep) {
+        this.keepWriteData = keep;
+    }
+
+    SmbConversation(String connectionId, ClientRegistry clients, long originNanos, CompileSummary summary,
+            OperationSink out) {
+        this.connectionId = connectionId;
+        this.clients = clients;
         this.originNanos = originNanos;
         this.summary = summary;
         this.out = out;
@@ -152,8 +165,7 @@ final class SmbConversation {
                 continue;
             }
             if (slot.op != null) {
-                out.accept(slot.op);
-                summary.operations++;
+                out.operation(slot.op, slot.writeData);
             }
         }
     }
@@ -162,7 +174,13 @@ final class SmbConversation {
         byte[] q = slot.request;
         int body = slot.offset + 64;
         long treeId = Le.u32(q, slot.offset + 36);
+        long sessionId = Le.u64(q, slot.offset + 40);
         switch (command) {
+            case 0x0001 -> { // SESSION_SETUP: the user, for --clients-by user
+                sessionSetup(slot, q, body, status, response, responseAt);
+                summary.count(summary.sessionLevel, "SESSION_SETUP");
+                return null;
+            }
             case 0x0003 -> { // TREE_CONNECT: remember the share of the tree
                 int off = Le.u16(q, body + 4);
                 String path = Le.utf16(q, slot.offset + off, Le.u16(q, body + 6));
@@ -170,7 +188,7 @@ final class SmbConversation {
                 summary.count(summary.sessionLevel, "TREE_CONNECT");
                 return null;
             }
-            case 0x0000, 0x0001, 0x0002, 0x0004, 0x000C, 0x000D, 0x0012 -> {
+            case 0x0000, 0x0002, 0x0004, 0x000C, 0x000D, 0x0012 -> {
                 summary.count(summary.sessionLevel, commandName(command));
                 return null;
             }
@@ -180,24 +198,42 @@ final class SmbConversation {
             summary.count(summary.notExpressed, commandName(command) + " on IPC$ (named pipes)");
             return null;
         }
+        if (command == 0x0005 && reclaimed(slot, q, body, status, response, responseAt, sessionId)) {
+            return null;
+        }
+        String client = clients.clientOf(connectionId, sessionId);
         ObjectNode op = JSON.createObjectNode();
-        op.put("op_id", clientId + "_" + nextOp++);
-        op.put("client_id", clientId);
+        op.put("op_id", clients.nextOpId(client, connectionId, sessionId));
+        op.put("client_id", client);
         op.put("timestamp_us", Math.max(0, (slot.timestampNanos - originNanos) / 1000));
         op.put("capture_frame", slot.packetNumber);
         switch (command) {
-            case 0x0005 -> create(op, slot, q, body, status, response, responseAt);
-            case 0x0006 -> handleOp(op, "Close", slot, q, body + 8);
+            case 0x0005 -> create(op, client, slot, q, body, status, response, responseAt);
+            case 0x0006 -> {
+                handleOp(op, "Close", slot, q, body + 8);
+                if (status == NtStatus.STATUS_SUCCESS) {
+                    clients.durableClosed(slot.fileKey);
+                }
+            }
             case 0x0007 -> handleOp(op, "Flush", slot, q, body + 8);
             case 0x0008 -> {
                 handleOp(op, "Read", slot, q, body + 16);
                 op.put("offset", Le.u64(q, body + 8));
                 op.put("length", Le.u32(q, body + 4));
             }
-            case 0x0009 -> {
+            case 0x0009 -> { // MS-SMB2 2.2.21: DataOffset (2, from the header) at 2, Length (4) at 4, Offset (8) at 8
                 handleOp(op, "Write", slot, q, body + 16);
                 op.put("offset", Le.u64(q, body + 8));
                 op.put("length", Le.u32(q, body + 4));
+                if (keepWriteData) {
+                    int dataAt = slot.offset + Le.u16(q, body + 2);
+                    long length = Le.u32(q, body + 4);
+                    if (dataAt >= body + 48 && dataAt + length <= q.length) {
+                        slot.writeData = new CapturedBytes(q, dataAt, (int) length);
+                    } else { // e.g. an RDMA channel write: the data never crossed this TCP stream
+                        summary.count(summary.notExpressed, "WRITE data outside its message (no blob: generated data)");
+                    }
+                }
             }
             case 0x000A -> {
                 long flags = Le.u32(q, body + 24 + 16);
@@ -276,7 +312,78 @@ final class SmbConversation {
         listed.add(fileKey(q, body + 8));
     }
 
-    private void create(ObjectNode op, Slot slot, byte[] q, int body, int status, byte[] r, int rAt) {
+    /** The user of a successful SESSION_SETUP's NTLM AUTHENTICATE_MESSAGE, for the SessionId the server gave. */
+    private void sessionSetup(Slot slot, byte[] q, int body, int status, byte[] r, int rAt) {
+        if (status != NtStatus.STATUS_SUCCESS) {
+            return; // STATUS_MORE_PROCESSING_REQUIRED legs carry NEGOTIATE/CHALLENGE, not the user
+        }
+        int from = slot.offset + Le.u16(q, body + 12); // SecurityBufferOffset (MS-SMB2 2.2.5)
+        int to = Math.min(q.length, from + Le.u16(q, body + 14));
+        String user = NtlmUserName.find(q, from, to);
+        if (user != null) {
+            clients.sessionUser(Le.u64(r, rAt + 40), user);
+        }
+    }
+
+    /**
+     * A CREATE reclaiming a durable open (DHnC, MS-SMB2 2.2.13.2.4; DH2C, 2.2.13.2.12: the original
+     * FileId first) whose original CREATE is in the capture: no operation is written, since the
+     * replaying client reclaims its own durable opens when its connection drops; the FileId the
+     * server returns maps to the original handle_ref, so what follows uses the same handle. False
+     * when the CREATE is to be written as an ordinary Open.
+     */
+    private boolean reclaimed(Slot slot, byte[] q, int body, int status, byte[] r, int rAt, long sessionId) {
+        int dataAt = contextData(slot, q, body, "DHnC", "DH2C");
+        if (dataAt < 0) {
+            return false;
+        }
+        String original = fileKey(q, dataAt);
+        ClientRegistry.DurableOpen open = clients.reclaim(original, connectionId, sessionId);
+        if (open == null) {
+            summary.count(summary.notExpressed, "durable reconnect of an open created before the capture "
+                    + "(written as a new Open)");
+            return false;
+        }
+        if (!open.client().equals(clients.clientOf(connectionId, sessionId))) {
+            summary.count(summary.notExpressed, "durable reconnect by a client that already has other operations "
+                    + "(written as a new Open)");
+            return false;
+        }
+        if (status != NtStatus.STATUS_SUCCESS) {
+            summary.count(summary.sessionLevel, "CREATE durable reconnect refused by the server");
+            return true;
+        }
+        String key = fileKey(r, rAt + 64 + 64);
+        handles.put(key, open.handleRef());
+        handlePaths.put(open.handleRef(), open.path());
+        slot.fileKey = key;
+        clients.durableClosed(original);
+        clients.durableOpened(key, open);
+        summary.count(summary.sessionLevel, "CREATE durable reconnect (original handle_ref kept)");
+        return true;
+    }
+
+    /** Where the data of the first create context with one of these names starts, or -1. */
+    private static int contextData(Slot slot, byte[] q, int body, String... names) {
+        int ctxOff = (int) Le.u32(q, body + 48);
+        int ctxLen = (int) Le.u32(q, body + 52);
+        for (int at = slot.offset + ctxOff; ctxLen > 0 && at + 16 <= slot.offset + ctxOff + ctxLen;) {
+            long next = Le.u32(q, at);
+            String ctx = new String(q, at + Le.u16(q, at + 4), Le.u16(q, at + 6), java.nio.charset.StandardCharsets.US_ASCII);
+            for (String name : names) {
+                if (name.equals(ctx)) {
+                    return at + Le.u16(q, at + 10);
+                }
+            }
+            if (next == 0) {
+                break;
+            }
+            at += (int) next;
+        }
+        return -1;
+    }
+
+    private void create(ObjectNode op, String client, Slot slot, byte[] q, int body, int status, byte[] r, int rAt) {
         int nameOff = Le.u16(q, body + 44);
         String name = Le.utf16(q, slot.offset + nameOff, Le.u16(q, body + 46));
         String path = "/" + name.replace('\\', '/');
@@ -286,7 +393,7 @@ final class SmbConversation {
         op.put("operation", "Open");
         op.put("path", path);
         op.put("mode", reads && writes ? "ReadWrite" : writes ? "Write" : "Read");
-        String handle = "h" + nextHandle++;
+        String handle = clients.nextHandleRef(client);
         op.put("handle_ref", handle);
         ObjectNode ext = op.putObject("extensions");
         ext.put("desired_access", access);
@@ -346,6 +453,9 @@ final class SmbConversation {
             handles.put(key, handle);
             handlePaths.put(handle, path);
             slot.fileKey = key;
+            if (ext.has("durable")) {
+                clients.durableOpened(key, new ClientRegistry.DurableOpen(client, handle, path));
+            }
         }
     }
 

@@ -38,6 +38,7 @@ final class OperationFieldChecker {
       }
       case Fsctl, Ioctl -> {
         f.text("handle_ref", true);
+        f.text("source_handle_ref", false);
         f.code("ctl_code", true, 0xFFFFFFFFL);
         input(f, false);
         f.nonNegative("max_output", false);

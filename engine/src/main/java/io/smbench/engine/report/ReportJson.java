@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smbench.engine.ir.OperationKind;
+import io.smbench.engine.metrics.IncidentTimeline;
 import io.smbench.engine.metrics.KindMetrics;
 import io.smbench.engine.metrics.ReplayMetrics;
 import io.smbench.engine.sched.ReplayResult;
@@ -91,7 +92,31 @@ public final class ReportJson {
         for (long count : metrics.throughputPerSecond()) {
             perSecond.add(count);
         }
+        timeline(root.putObject("timeline"), result.incidents());
         return root;
+    }
+
+    private static void timeline(ObjectNode node, IncidentTimeline timeline) {
+        node.put("context_ops", IncidentTimeline.CONTEXT);
+        node.put("incidents_not_kept", timeline.notKept());
+        ArrayNode incidents = node.putArray("incidents");
+        for (IncidentTimeline.Incident incident : timeline.incidents()) {
+            ObjectNode i = incidents.addObject();
+            i.put("client", incident.client());
+            i.put("cause", incident.cause().label());
+            i.put("op_id", incident.opId());
+            i.put("at_us", incident.atUs());
+            ArrayNode ops = i.putArray("ops");
+            for (IncidentTimeline.Entry entry : incident.ops()) {
+                ops.addObject()
+                        .put("op_id", entry.opId())
+                        .put("kind", entry.kind().name())
+                        .put("status", StatusNames.describe(entry.status()))
+                        .put("scheduled_us", entry.scheduledUs())
+                        .put("sent_us", entry.sentUs())
+                        .put("completed_us", entry.completedUs());
+            }
+        }
     }
 
     private static void strings(ArrayNode array, List<String> values) {
@@ -117,8 +142,8 @@ public final class ReportJson {
         return java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
     }
 
-    /** The histogram {@link #encode} wrote. */
-    static Histogram decode(String base64) {
+    /** The histogram {@link #encode} wrote (a report's {@code histogram} field). */
+    public static Histogram decode(String base64) {
         try {
             return Histogram.decodeFromCompressedByteBuffer(java.nio.ByteBuffer.wrap(
                     java.util.Base64.getDecoder().decode(base64)), 0);
@@ -130,6 +155,53 @@ public final class ReportJson {
     /** Percentile fields (and the encoded histogram) of {@code histogram} into {@code node}. */
     static ObjectNode percentilesOf(ObjectNode node, Histogram histogram) {
         return percentiles(node, histogram);
+    }
+
+    /**
+     * Reads a report written by {@link #write} (or merged), checking it is one: a JSON object with
+     * a {@code report_version} of 1 or later (later versions only add fields).
+     *
+     * @throws ReportFormatException naming the file and what was wrong
+     */
+    public static com.fasterxml.jackson.databind.JsonNode read(Path file) {
+        if (!Files.exists(file)) {
+            throw new ReportFormatException(file + ": no such report file", null);
+        }
+        if (Files.isDirectory(file)) {
+            throw new ReportFormatException(file + ": is a directory; expected a report file", null);
+        }
+        com.fasterxml.jackson.databind.JsonNode report;
+        try {
+            report = JSON.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new ReportFormatException(file + ": not JSON" + (at == null ? "" : " at line " + at.getLineNr()
+                    + ", column " + at.getColumnNr()) + ": " + shortMessage(e), e);
+        } catch (IOException e) {
+            throw new ReportFormatException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (report == null || report.isMissingNode()) {
+            throw new ReportFormatException(file + ": empty; expected a replay report (a JSON object, "
+                    + "docs/report.md)", null);
+        }
+        if (!report.isObject()) {
+            throw new ReportFormatException(file + ": expected a replay report (a JSON object, docs/report.md), "
+                    + "found a JSON " + report.getNodeType().name().toLowerCase(java.util.Locale.ROOT), null);
+        }
+        com.fasterxml.jackson.databind.JsonNode version = report.path("report_version");
+        if (!version.isIntegralNumber() || version.asInt() < 1) {
+            throw new ReportFormatException(file + ": report_version is " + (version.isMissingNode() ? "missing"
+                    : version.toString()) + "; expected " + REPORT_VERSION + " or later (an smbench replay report, "
+                    + "docs/report.md)", null);
+        }
+        return report;
+    }
+
+    /** Jackson's message without the parser's location dump, which the caller already gives. */
+    private static String shortMessage(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        int noise = message.indexOf(" (start marker at");
+        return (noise >= 0 ? message.substring(0, noise) : message).lines().findFirst().orElse(message);
     }
 
     /** Writes the report atomically (a temporary file moved into place), so a reader never sees half of it. */

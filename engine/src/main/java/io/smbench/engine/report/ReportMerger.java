@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smbench.engine.metrics.IncidentTimeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -33,6 +34,10 @@ public final class ReportMerger {
         ObjectNode operations = merged.putObject("operations");
         ObjectNode checks = merged.putObject("checks");
         ArrayNode breaks = merged.putArray("breaks");
+        ArrayNode reconnects = merged.putArray("reconnects");
+        ObjectNode timeline = merged.putObject("timeline");
+        timeline.put("context_ops", IncidentTimeline.CONTEXT);
+        ArrayNode incidents = timeline.putArray("incidents");
         ObjectNode byKind = merged.putObject("by_kind");
         Histogram lateness = null;
         long lateOver = 0;
@@ -54,6 +59,10 @@ public final class ReportMerger {
                 report.path("checks").path(list).forEach(target::add);
             }
             report.path("breaks").forEach(breaks::add);
+            report.path("reconnects").forEach(reconnects::add);
+            // Shards replay different clients, so their incidents never overlap.
+            report.path("timeline").path("incidents").forEach(incidents::add);
+            add(timeline, report.path("timeline"), "incidents_not_kept");
             lateness = addHistogram(lateness, report.path("lateness_us"));
             lateOver += report.path("lateness_us").path("late_over_threshold").asLong();
             threshold = report.path("lateness_us").path("threshold_us").asLong();

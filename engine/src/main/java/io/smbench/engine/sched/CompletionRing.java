@@ -9,12 +9,14 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 /**
  * Carries completions from the backend's threads to the scheduler: a many-to-one ring buffer of
- * fixed records (client, op, status, bytes, completion time). Writers claim, fill and commit in
+ * fixed records (client, op, status, bytes, completion time), and the odd event between operations. Writers claim, fill and commit in
  * place (no allocation); when the ring is full a writer spins until the scheduler frees space,
  * because a completion must never be dropped.
  */
 final class CompletionRing implements CompletionSink {
     static final int MSG_COMPLETION = 1;
+    /** An event outside any operation; the op field holds its kind, status and bytes are unused. */
+    static final int MSG_EVENT = 2;
     static final int CLIENT_OFFSET = 0;
     static final int OP_OFFSET = 4;
     static final int STATUS_OFFSET = 8;
@@ -37,9 +39,18 @@ final class CompletionRing implements CompletionSink {
 
     @Override
     public void complete(int client, int op, int status, long bytes) {
+        put(MSG_COMPLETION, client, op, status, bytes);
+    }
+
+    @Override
+    public void event(int client, int event) {
+        put(MSG_EVENT, client, event, 0, 0);
+    }
+
+    private void put(int type, int client, int op, int status, long bytes) {
         long now = clock.nanoTime();
         int index;
-        while ((index = ring.tryClaim(MSG_COMPLETION, LENGTH)) < 0) {
+        while ((index = ring.tryClaim(type, LENGTH)) < 0) {
             Thread.onSpinWait();
         }
         MutableDirectBuffer buffer = ring.buffer();

@@ -1,7 +1,9 @@
 package io.smbench.engine.sched;
 
+import io.smbench.engine.backend.CompletionSink;
 import io.smbench.engine.backend.ReplayBackend;
 import io.smbench.engine.ir.Operation;
+import io.smbench.engine.metrics.IncidentTimeline;
 import io.smbench.engine.metrics.ReplayMetrics;
 import io.smbench.smb.mserref.NtStatus;
 import java.util.ArrayList;
@@ -52,6 +54,8 @@ public final class ReplayConductor implements Agent {
     private final int[][] expectedStatus;
 
     private final List<String> statusMismatches = new ArrayList<>();
+    private final IncidentTimeline incidents;
+    private io.smbench.engine.metrics.OperationLog operationLog;
     private final org.agrona.concurrent.MessageHandler onCompletion = this::onCompletion;
     private final DeadlineTimerWheel.TimerHandler onTimer = this::onTimer;
 
@@ -86,6 +90,7 @@ public final class ReplayConductor implements Agent {
         this.inFlight = new boolean[clients];
         this.queued = new boolean[clients];
         this.expectedStatus = new int[clients][];
+        this.incidents = new IncidentTimeline(plan.clientIds());
         for (int c = 0; c < clients; c++) {
             expectedStatus[c] = new int[plan.operationCount(c)];
             for (int o = 0; o < expectedStatus[c].length; o++) {
@@ -171,6 +176,10 @@ public final class ReplayConductor implements Agent {
         int status = buffer.getInt(index + CompletionRing.STATUS_OFFSET);
         long bytes = buffer.getLong(index + CompletionRing.BYTES_OFFSET);
         long completedAt = buffer.getLong(index + CompletionRing.NANOS_OFFSET);
+        if (msgTypeId == CompletionRing.MSG_EVENT) {
+            onEvent(client, op, completedAt);
+            return;
+        }
         if (client < 0 || client >= nextOp.length || !inFlight[client] || op != nextOp[client]) {
             orderViolations++;
             return;
@@ -181,9 +190,16 @@ public final class ReplayConductor implements Agent {
         metrics.completed(operation.kind(), completedAt - issuedAt[client], completedAt - scheduledAt[client], status,
                 bytes, completedAt - start);
         int expected = expectedStatus[client][op];
-        if (expected != NO_EXPECTATION && expected != status) {
+        boolean mismatch = expected != NO_EXPECTATION && expected != status;
+        if (mismatch) {
             statusMismatches.add(operation.opId() + ": server answered " + describe(status) + " where the workload "
                     + "expected " + describe(expected));
+        }
+        incidents.completed(client, operation, status, mismatch, (scheduledAt[client] - start) / 1000,
+                (issuedAt[client] - start) / 1000, (completedAt - start) / 1000);
+        if (operationLog != null) {
+            operationLog.record(client, op, (scheduledAt[client] - start) / 1000, (issuedAt[client] - start) / 1000,
+                    (completedAt - start) / 1000, status);
         }
         completed++;
         if ((status & 0xC0000000) == 0xC0000000) {
@@ -200,6 +216,15 @@ public final class ReplayConductor implements Agent {
             queued[waiting] = false;
             tryIssue(waiting);
         }
+    }
+
+    private void onEvent(int client, int event, long atNanos) {
+        if (client < 0 || client >= nextOp.length) {
+            return;
+        }
+        IncidentTimeline.Cause cause = event == CompletionSink.EVENT_OPLOCK_BREAK ? IncidentTimeline.Cause.OPLOCK_BREAK
+                : IncidentTimeline.Cause.RECONNECT;
+        incidents.event(client, cause, (atNanos - start) / 1000);
     }
 
     static String describe(int status) {
@@ -250,6 +275,16 @@ public final class ReplayConductor implements Agent {
             }
         }
         return ops;
+    }
+
+    /** Records every operation's times into {@code log}; call before the replay starts. */
+    public void recordOperations(io.smbench.engine.metrics.OperationLog log) {
+        this.operationLog = log;
+    }
+
+    /** The operations around each incident, per client. Call after {@link #isDone()}. */
+    public IncidentTimeline incidents() {
+        return incidents;
     }
 
     public List<String> statusMismatches() {

@@ -59,11 +59,28 @@ public final class ReplayRunner {
         };
     }
 
+    private boolean recordOperations;
+    private volatile io.smbench.engine.metrics.OperationLog operationLog;
+
+    /** Keeps every operation's scheduled, sent and completed times (see {@link #operationLog()}). */
+    public void recordOperations(boolean value) {
+        this.recordOperations = value;
+    }
+
+    /** The per-operation times of the last run, or null unless {@link #recordOperations} was set. */
+    public io.smbench.engine.metrics.OperationLog operationLog() {
+        return operationLog;
+    }
+
     /** Replays the plan; blocks until every client finished or the replay was stopped. */
     public ReplayResult run() throws Exception {
         backend.open(plan.clientIds());
         ReplayMetrics metrics = new ReplayMetrics(options.lateThreshold().toNanos());
         ReplayConductor agent = new ReplayConductor(plan, backend, options, clock, metrics);
+        if (recordOperations) {
+            operationLog = new io.smbench.engine.metrics.OperationLog(plan);
+            agent.recordOperations(operationLog);
+        }
         conductor = agent;
         Instant startedAt = Instant.now();
         List<Throwable> agentErrors = new ArrayList<>();
@@ -95,7 +112,7 @@ public final class ReplayRunner {
         }
         return new ReplayResult(backend.name(), startedAt, agent.elapsedNanos(), plan.totalOperations(),
                 agent.completed(), agent.orderViolations(), List.copyOf(agent.statusMismatches()), leaks,
-                agent.unanswered(), agent.stopReason(), metrics);
+                agent.unanswered(), agent.stopReason(), metrics, agent.incidents());
     }
 
     /** Stops scheduling (Ctrl-C, fatal server error); in-flight operations may still finish. Any thread. */

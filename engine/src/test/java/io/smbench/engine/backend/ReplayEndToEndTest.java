@@ -78,6 +78,12 @@ class ReplayEndToEndTest {
                 .endsWith("acknowledged immediately"));
         // Acknowledged at once, B's open does not wait out Samba's break timeout (about 35 s).
         assertThat(run.result().metrics().kind(OperationKind.Open).latency().getMaxValue()).isLessThan(2_000_000);
+        // The break is on clientA's timeline in the report, with the operations around it.
+        assertThat(run.report().get("timeline").get("incidents")).anySatisfy(incident -> {
+            assertThat(incident.get("client").asText()).isEqualTo("clientA");
+            assertThat(incident.get("cause").asText()).isEqualTo("oplock break");
+            assertThat(incident.get("ops")).isNotEmpty();
+        });
     }
 
     @Test
@@ -126,6 +132,54 @@ class ReplayEndToEndTest {
             }
         }
         assertThat(Files.size(lab.shareDir("open").resolve("kinds/f.dat"))).as("SetInfo end of file").isEqualTo(4096);
+    }
+
+    /**
+     * A captured server-side copy (MS-SMB2 3.3.5.15.6): the captured SourceKey is meaningless to
+     * another server, so the replay writes its own server's resume key of {@code source_handle_ref}
+     * into the copy; the target then holds the source's bytes.
+     */
+    @Test
+    void shouldReplayServerSideCopyWithTheLiveResumeKey(SambaLab lab, @org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String capturedKey = "ff".repeat(24);
+        String chunk = "0000000000000000" + "0000000000000000" + "00200000" + "00000000"; // 8 KiB at 0 -> 0
+        Path workload = dir.resolve("copy.json");
+        Files.writeString(workload, """
+                {"version":1,"metadata":{},"clients":[{"client_id":"c","operation_count":8}],"operations":[
+                 {"op_id":"1","client_id":"c","timestamp_us":0,"operation":"Open","path":"/copy-src.bin","mode":"ReadWrite","handle_ref":"src","extensions":{"create_disposition":"OverwriteIf"}},
+                 {"op_id":"2","client_id":"c","timestamp_us":1,"operation":"Write","handle_ref":"src","offset":0,"length":8192},
+                 {"op_id":"3","client_id":"c","timestamp_us":2,"operation":"Fsctl","handle_ref":"src","ctl_code":"0x00140078","max_output":32},
+                 {"op_id":"4","client_id":"c","timestamp_us":3,"operation":"Open","path":"/copy-dst.bin","mode":"ReadWrite","handle_ref":"dst","extensions":{"create_disposition":"OverwriteIf"}},
+                 {"op_id":"5","client_id":"c","timestamp_us":4,"operation":"Fsctl","handle_ref":"dst","source_handle_ref":"src","ctl_code":"0x001440F2","input":"%s","max_output":12,"expected_status":"STATUS_SUCCESS"},
+                 {"op_id":"6","client_id":"c","timestamp_us":5,"operation":"Read","handle_ref":"dst","offset":0,"length":8192,"expected_status":"STATUS_SUCCESS"},
+                 {"op_id":"7","client_id":"c","timestamp_us":6,"operation":"Close","handle_ref":"dst"},
+                 {"op_id":"8","client_id":"c","timestamp_us":7,"operation":"Close","handle_ref":"src"}]}
+                """.formatted(capturedKey + "01000000" + "00000000" + chunk));
+        Run run = replayFile(lab, workload);
+        assertThat(run.result().statusMismatches()).isEmpty();
+        assertThat(run.report().get("by_kind").get("Read").get("bytes").asLong()).isEqualTo(8192);
+        assertThat(Files.readAllBytes(lab.shareDir("open").resolve("copy-dst.bin")))
+                .isEqualTo(Files.readAllBytes(lab.shareDir("open").resolve("copy-src.bin")));
+    }
+
+    @Test
+    void shouldUseTheLatestResumeKeyWithoutSourceHandleRef() {
+        var keys = new java.util.HashMap<String, io.smbench.smb.mssmb2.fsctl.ResumeKey>();
+        byte[] a = new byte[24];
+        a[0] = 1;
+        byte[] b = new byte[24];
+        b[0] = 2;
+        keys.put("a", io.smbench.smb.mssmb2.fsctl.ResumeKey.of(a));
+        byte[] input = new byte[32];
+        java.util.Arrays.fill(input, (byte) 0x7F);
+        byte[] named = SmbBackend.withLiveResumeKey(keys, keys, io.smbench.smb.mssmb2.fsctl.ResumeKey.of(b), "a", input);
+        assertThat(named[0]).isEqualTo((byte) 1);
+        assertThat(named[24]).as("ChunkCount untouched").isEqualTo((byte) 0x7F);
+        assertThat(SmbBackend.withLiveResumeKey(keys, keys, io.smbench.smb.mssmb2.fsctl.ResumeKey.of(b), null, input)[0])
+                .isEqualTo((byte) 2);
+        assertThat(SmbBackend.withLiveResumeKey(keys, keys, null, null, input)).isSameAs(input);
+        assertThat(input[0]).as("the workload's bytes are not changed").isEqualTo((byte) 0x7F);
     }
 
     @Test
@@ -177,10 +231,21 @@ class ReplayEndToEndTest {
         try (SmbClient client = new SmbClient(1);
                 SmbBackend backend = new SmbBackend(client, lab.host(), lab.port(), "open", ClientConfig.defaults(),
                         new NtlmCredentials(lab.user(), lab.domain(), lab.password()), dir)) {
-            // Timed from the end of setup: from the start of the test, a loaded machine's slow setup
-            // could move the cut into the Open.
-            ReplayRunner runner = new ReplayRunner(ReplayPlan.load(workload),
-                    new AfterOpenBackend(backend, AfterOpenBackend.cutFirstConnectionAfter(300)), ReplayOptions.defaults());
+            ReplayRunner runner = new ReplayRunner(ReplayPlan.load(workload), backend, ReplayOptions.defaults());
+            // Cut once the write (d2, at 10 ms) has reached the file and before the read (d3, at 600 ms),
+            // whatever the machine's load does to connection setup.
+            Path cut = lab.shareDir("open").resolve("cut.dat");
+            CompletableFuture.runAsync(() -> {
+                try {
+                    long deadline = System.nanoTime() + 30_000_000_000L;
+                    while (System.nanoTime() < deadline && !(Files.exists(cut) && Files.size(cut) == 4096)) {
+                        Thread.sleep(2);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                backend.treeOf(0).session().connection().channel().close();
+            });
             ReplayResult result = runner.run();
             assertThat(result.statusMismatches()).as(backend.reconnects().toString()).isEmpty();
             assertThat(result.metrics().kind(OperationKind.Read).bytes()).isEqualTo(4096);
@@ -189,6 +254,12 @@ class ReplayEndToEndTest {
             ObjectNode report = ReportJson.build(result, Map.of(), backend.violations(), backend.breaks(),
                     backend.reconnects());
             assertThat(report.get("reconnects")).hasSize(1);
+            assertThat(report.get("timeline").get("incidents")).singleElement().satisfies(incident -> {
+                assertThat(incident.get("client").asText()).isEqualTo("d");
+                assertThat(incident.get("cause").asText()).isEqualTo("connection lost");
+                assertThat(incident.get("ops").findValuesAsText("op_id")).as("before the cut and after it")
+                        .contains("d2", "d3");
+            });
         }
         assertThat(lab.shareDir("open").resolve("cut.dat")).doesNotExist();
     }

@@ -33,6 +33,11 @@ final class ManualBackend implements ReplayBackend {
         sink.complete(op.client(), op.op(), status, 0);
     }
 
+    /** An event between operations (a break), as the SMB backend reports one. */
+    void event(int client, int event) {
+        sink.event(client, event);
+    }
+
     List<String> issuedIds() {
         return issued.stream().map(Issued::opId).toList();
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smbench.engine.ir.Operation;
 import io.smbench.engine.ir.OperationKind;
+import io.smbench.engine.metrics.IncidentTimeline;
 import io.smbench.engine.metrics.ReplayMetrics;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -153,5 +154,53 @@ class ReplayConductorTest {
         assertThat(conductor.completed()).isEqualTo(1);
         assertThat(backend.issuedIds()).doesNotContain("a2");
         assertThat(conductor.stopReason()).contains("interrupted");
+    }
+
+    @Test
+    void shouldKeepTheOperationsAroundAnErrorForTheTimeline() {
+        Operation[] ops = new Operation[14];
+        for (int i = 0; i < ops.length; i++) {
+            ops[i] = op("a" + i, "A", 0, null);
+        }
+        start(options(1, true, 0), ops);
+        for (int i = 0; i < ops.length; i++) {
+            advanceTo((i + 1) * 10 * MICROS);
+            backend.complete("a" + i, i == 7 ? 0xC0000022 : 0);
+            advanceTo((i + 1) * 10 * MICROS + 5 * MICROS);
+        }
+        List<IncidentTimeline.Incident> incidents = conductor.incidents().incidents();
+        assertThat(incidents).hasSize(1);
+        IncidentTimeline.Incident incident = incidents.get(0);
+        assertThat(incident.client()).isEqualTo("A");
+        assertThat(incident.cause()).isEqualTo(IncidentTimeline.Cause.ERROR);
+        assertThat(incident.opId()).isEqualTo("a7");
+        assertThat(incident.ops()).extracting(IncidentTimeline.Entry::opId)
+                .as("five before, the failed one, five after")
+                .containsExactly("a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12");
+        IncidentTimeline.Entry failed = incident.ops().get(5);
+        assertThat(failed.status()).isEqualTo(0xC0000022);
+        assertThat(failed.completedUs()).isEqualTo(80).isEqualTo(incident.atUs());
+        assertThat(failed.sentUs()).isEqualTo(75);
+    }
+
+    @Test
+    void shouldOpenAnIncidentForABreakBetweenOperations() {
+        start(options(1, true, 0), op("a1", "A", 0, null), op("a2", "A", 0, null), op("b1", "B", 0, null));
+        backend.complete("a1", 0);
+        advanceTo(10 * MICROS);
+        backend.event(1, io.smbench.engine.backend.CompletionSink.EVENT_OPLOCK_BREAK);
+        advanceTo(20 * MICROS);
+        backend.complete("a2", 0);
+        backend.complete("b1", 0);
+        advanceTo(30 * MICROS);
+        List<IncidentTimeline.Incident> incidents = conductor.incidents().incidents();
+        assertThat(incidents).singleElement().satisfies(incident -> {
+            assertThat(incident.client()).isEqualTo("B");
+            assertThat(incident.cause()).isEqualTo(IncidentTimeline.Cause.OPLOCK_BREAK);
+            assertThat(incident.opId()).isNull();
+            assertThat(incident.atUs()).as("when the backend reported it").isEqualTo(10);
+            assertThat(incident.ops()).extracting(IncidentTimeline.Entry::opId).containsExactly("b1");
+        });
+        assertThat(conductor.orderViolations()).isZero();
     }
 }

@@ -14,6 +14,7 @@ public final class ConnectionStats {
     private volatile long interimResponses;
     private volatile long timeouts;
     private volatile long cancelsSent;
+    private volatile long responsesReceived;
 
     void countBadSignature() {
         badSignatures++;
@@ -37,6 +38,15 @@ public final class ConnectionStats {
 
     void countTimeout() {
         timeouts++;
+    }
+
+    void countResponseReceived() {
+        responsesReceived++;
+    }
+
+    /** Final responses matched to a request of this connection (interim STATUS_PENDING ones not counted). */
+    public long responsesReceived() {
+        return responsesReceived;
     }
 
     void countCancelSent() {

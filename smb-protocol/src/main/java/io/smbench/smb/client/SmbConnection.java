@@ -36,7 +36,8 @@ public final class SmbConnection implements AutoCloseable {
     private volatile UnsolicitedMessageListener unsolicitedListener;
     private volatile Throwable closeCause;
 
-    private record Queued(List<OutgoingRequest> chain, boolean related, List<ResponseListener<Smb2Response>> listeners) {}
+    private record Queued(List<OutgoingRequest> chain, boolean related, List<ResponseListener<Smb2Response>> listeners,
+            ChainMutator mutator) {}
 
     private static final class SessionEntry {
         final MessageSecurity security;
@@ -135,11 +136,31 @@ public final class SmbConnection implements AutoCloseable {
         return listeners.stream().map(l -> l.future).toList();
     }
 
+    /**
+     * Sends a chain like {@link #sendCompound}, but lets {@code mutator} change its encoded bytes
+     * between framing and signing (see {@link ChainMutator}): for protocol fuzzing. MessageIds,
+     * credits, timeouts and response matching follow the requests as built, not as mutated, so a
+     * mutated CreditCharge or MessageId is the server's problem only; a response to a MessageId
+     * the mutation invented is counted as stray and the request times out.
+     */
+    public List<CompletableFuture<Smb2Response>> sendMutated(List<OutgoingRequest> chain, boolean related,
+            ChainMutator mutator) {
+        java.util.Objects.requireNonNull(mutator, "mutator");
+        List<FutureListener> listeners = chain.stream().map(r -> new FutureListener()).toList();
+        sendChain(chain, related, List.copyOf(listeners), mutator);
+        return listeners.stream().map(l -> l.future).toList();
+    }
+
     private void sendChain(List<OutgoingRequest> chain, boolean related, List<ResponseListener<Smb2Response>> listeners) {
+        sendChain(chain, related, listeners, null);
+    }
+
+    private void sendChain(List<OutgoingRequest> chain, boolean related, List<ResponseListener<Smb2Response>> listeners,
+            ChainMutator mutator) {
         if (chain.isEmpty() || chain.size() != listeners.size()) {
             throw new IllegalArgumentException("a chain needs one listener per request and at least one request");
         }
-        runOnLoop(() -> trySend(new Queued(chain, related, listeners)));
+        runOnLoop(() -> trySend(new Queued(chain, related, listeners, mutator)));
     }
 
     private void trySend(Queued queued) {
@@ -190,6 +211,7 @@ public final class SmbConnection implements AutoCloseable {
         List<OutgoingRequest> chain = queued.chain();
         ByteBuf frame = channel.alloc().buffer();
         long[] messageIds = new long[chain.size()];
+        int[] starts = new int[chain.size()];
         MessageSecurity encryptor = null;
         try {
             int previousStart = -1;
@@ -200,6 +222,7 @@ public final class SmbConnection implements AutoCloseable {
                     frame.setIntLE(previousStart + Smb2Header.NEXT_COMMAND, frame.writerIndex() - previousStart);
                 }
                 int start = frame.writerIndex();
+                starts[i] = start - frame.readerIndex();
                 messageIds[i] = credits.tryAcquire(request.creditCharge());
                 int flags = request.extraFlags() | (queued.related() && i > 0 ? Smb2Header.FLAG_RELATED_OPERATIONS : 0);
                 Smb2Header.writeRequest(frame, request.command(), request.creditCharge(), request.creditRequest(), flags,
@@ -211,7 +234,14 @@ public final class SmbConnection implements AutoCloseable {
                     encryptor = session.security;
                 }
             }
-            signEach(frame, chain, encryptor != null);
+            if (queued.mutator() != null) {
+                int length = frame.readableBytes();
+                queued.mutator().mutate(frame, starts.clone());
+                if (frame.readableBytes() != length) {
+                    throw new IllegalStateException("a ChainMutator changed the chain's length");
+                }
+            }
+            signEach(frame, starts, chain, encryptor != null);
             for (int i = 0; i < chain.size(); i++) {
                 PendingRequest<Smb2Response> pending = new PendingRequest<>(messageIds[i], chain.get(i).command(),
                         chain.get(i).creditCharge(), System.nanoTime(), chain.get(i).sessionId(), queued.listeners().get(i));
@@ -236,11 +266,11 @@ public final class SmbConnection implements AutoCloseable {
         }
     }
 
-    private void signEach(ByteBuf frame, List<OutgoingRequest> chain, boolean encrypted) {
-        int start = frame.readerIndex();
+    /** Signs each message over the boundaries it was framed with ({@code starts}, from the reader index). */
+    private void signEach(ByteBuf frame, int[] starts, List<OutgoingRequest> chain, boolean encrypted) {
         for (int i = 0; i < chain.size(); i++) {
-            int next = frame.getIntLE(start + Smb2Header.NEXT_COMMAND);
-            int end = next == 0 ? frame.writerIndex() : start + next;
+            int start = frame.readerIndex() + starts[i];
+            int end = i + 1 < starts.length ? frame.readerIndex() + starts[i + 1] : frame.writerIndex();
             ByteBuf message = frame.slice(start, end - start);
             SessionEntry session = sessions.get(chain.get(i).sessionId());
             // An encrypted message is not signed: the transform's tag authenticates it (3.2.4.1.8).
@@ -252,7 +282,6 @@ public final class SmbConnection implements AutoCloseable {
             if (observer != null) {
                 observer.observe(message);
             }
-            start = end;
         }
     }
 
@@ -412,6 +441,7 @@ public final class SmbConnection implements AutoCloseable {
                 return;
             }
             outstanding.remove(messageId);
+            stats.countResponseReceived();
             drainWaiting();
             SmbSecurityException securityFailure = checkSignature(response, encrypted);
             if (pending.isTimedOut()) {

@@ -110,7 +110,7 @@ public final class SmbFile {
     private CompletableFuture<ByteBuf> readChunk(long offset, int length) {
         OutgoingRequest request = charged(tree.request(Smb2Command.READ, new ReadRequest(fileId(), offset, length, 0)),
                 0, length);
-        return tree.session().connection().send(request).thenApply(response -> {
+        return sendOnAnyChannel(request).thenApply(response -> {
             try (response) {
                 if (response.status() == NtStatus.STATUS_END_OF_FILE) {
                     return Unpooled.EMPTY_BUFFER;
@@ -123,6 +123,49 @@ public final class SmbFile {
         });
     }
 
+    /** SMB2_FLAGS_REPLAY_OPERATION (MS-SMB2 2.2.1.2). */
+    static final int REPLAY_OPERATION = 0x20000000;
+
+    /**
+     * Sends a READ or WRITE on the session's next live channel (MS-SMB2 3.2.4.1.7). When that
+     * channel's connection is lost before the answer, the request is sent once more on another
+     * live channel, flagged SMB2_FLAGS_REPLAY_OPERATION (3.2.4.1.1: a request resent on another
+     * channel of a 3.x session), so the loss of one channel does not fail the transfer.
+     */
+    private CompletableFuture<Smb2Response> sendOnAnyChannel(OutgoingRequest request) {
+        SmbConnection first = tree.session().ioChannel();
+        CompletableFuture<Smb2Response> result = new CompletableFuture<>();
+        first.send(request).whenComplete((response, failure) -> {
+            if (failure == null) {
+                result.complete(response);
+                return;
+            }
+            SmbConnection other = tree.session().ioChannel();
+            if (channelLost(failure) && other != first && other.channel().isActive()) {
+                OutgoingRequest replay = new OutgoingRequest(request.command(), request.sessionId(), request.treeId(),
+                        request.creditCharge(), request.creditRequest(), request.extraFlags() | REPLAY_OPERATION,
+                        request.body(), request.timeout(), request.observer(), request.encrypt());
+                tree.session().countReplay();
+                other.send(replay).whenComplete((again, failedAgain) -> {
+                    if (failedAgain == null) {
+                        result.complete(again);
+                    } else {
+                        result.completeExceptionally(failedAgain);
+                    }
+                });
+            } else {
+                result.completeExceptionally(failure);
+            }
+        });
+        return result;
+    }
+
+    private static boolean channelLost(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof ConnectionClosedException;
+    }
+
     /** Writes all of {@code data} at {@code offset}; completes with the byte count the server took. */
     public CompletableFuture<Long> write(long offset, ByteBuf data) {
         int chunk = chunk(tree.session().negotiation().maxWriteSize());
@@ -133,7 +176,7 @@ public final class SmbFile {
             ByteBuf slice = data.slice(data.readerIndex() + at, size);
             OutgoingRequest request = charged(tree.request(Smb2Command.WRITE, new WriteRequest(fileId(), offset + at,
                     slice)), size, 0);
-            parts.add(tree.session().connection().send(request).thenApply(response -> {
+            parts.add(sendOnAnyChannel(request).thenApply(response -> {
                 try (response) {
                     check(response, "WRITE");
                     return WriteResponse.decode(response.message()).count();
@@ -192,6 +235,57 @@ public final class SmbFile {
         });
     }
 
+    /**
+     * FSCTL_SRV_REQUEST_RESUME_KEY (MS-SMB2 3.2.4.20.1): the server's key for this open, the
+     * source of a server-side copy.
+     */
+    public CompletableFuture<io.smbench.smb.mssmb2.fsctl.ResumeKey> requestResumeKey() {
+        return ioctl(io.smbench.smb.mssmb2.fsctl.FsctlCodes.SRV_REQUEST_RESUME_KEY, new byte[0], 32, true)
+                .thenApply(io.smbench.smb.mssmb2.fsctl.ResumeKey::decode);
+    }
+
+    /**
+     * Server-side copy into this open (MS-SMB2 3.2.4.20.2): FSCTL_SRV_COPYCHUNK, or
+     * FSCTL_SRV_COPYCHUNK_WRITE when this open was granted write but not read access. When the
+     * server refuses the request's size with STATUS_INVALID_PARAMETER, the result carries its
+     * limits (2.2.32.1) rather than failing, so the caller can split the copy and retry.
+     */
+    public CompletableFuture<io.smbench.smb.mssmb2.fsctl.CopyChunk.Result> copyChunk(
+            io.smbench.smb.mssmb2.fsctl.CopyChunk copy, boolean writeOnlyTarget) {
+        int code = writeOnlyTarget ? io.smbench.smb.mssmb2.fsctl.FsctlCodes.SRV_COPYCHUNK_WRITE
+                : io.smbench.smb.mssmb2.fsctl.FsctlCodes.SRV_COPYCHUNK;
+        OutgoingRequest request = tree.request(Smb2Command.IOCTL, new io.smbench.smb.mssmb2.msg.IoctlRequest(code,
+                fileId().persistent(), fileId().volatileId(), copy.encode(),
+                io.smbench.smb.mssmb2.fsctl.CopyChunk.Result.LENGTH, true));
+        return tree.session().connection().send(request).thenApply(response -> {
+            try (response) {
+                int status = response.status();
+                boolean limits = status == NtStatus.STATUS_INVALID_PARAMETER;
+                if (status != NtStatus.STATUS_SUCCESS && !limits) {
+                    throw new SmbStatusException(io.smbench.smb.mssmb2.fsctl.FsctlCodes.name(code) + " into " + path
+                            + " failed: " + NtStatus.describe(status), status);
+                }
+                return io.smbench.smb.mssmb2.fsctl.CopyChunk.Result.decode(
+                        io.smbench.smb.mssmb2.msg.IoctlResponse.decode(response.message()).output(), limits);
+            }
+        });
+    }
+
+    /** FSCTL_SET_SPARSE (MS-FSCC 2.3.64) on this open. */
+    public CompletableFuture<Void> setSparse(boolean sparse) {
+        return ioctl(io.smbench.smb.mssmb2.fsctl.FsctlCodes.SET_SPARSE,
+                io.smbench.smb.mssmb2.fsctl.SetSparse.encode(sparse), 0, true).thenAccept(output -> { });
+    }
+
+    /**
+     * FSCTL_PIPE_TRANSCEIVE (MS-FSCC 2.3.41, MS-SMB2 3.2.4.20.4) on this open named pipe: writes
+     * one message and completes with the pipe's reply (at most {@code maxReply} bytes; a longer
+     * reply arrives as STATUS_BUFFER_OVERFLOW with its first part, to be read with READ).
+     */
+    public CompletableFuture<byte[]> transceive(byte[] message, int maxReply) {
+        return ioctl(io.smbench.smb.mssmb2.fsctl.FsctlCodes.PIPE_TRANSCEIVE, message, maxReply, true);
+    }
+
     /** LOCK or UNLOCK byte ranges (MS-SMB2 3.2.4.19). */
     public CompletableFuture<Void> lock(java.util.List<io.smbench.smb.mssmb2.msg.LockRequest.Element> ranges) {
         return send(new io.smbench.smb.mssmb2.msg.LockRequest(fileId(), ranges), Smb2Command.LOCK, "LOCK")
@@ -200,7 +294,14 @@ public final class SmbFile {
 
     /** QUERY_INFO (MS-SMB2 3.2.4.12): the raw information structure the server returned. */
     public CompletableFuture<byte[]> queryInfo(int infoType, int infoClass, int outputBufferLength) {
-        return send(new io.smbench.smb.mssmb2.msg.QueryInfoRequest(infoType, infoClass, outputBufferLength, 0, fileId()),
+        return queryInfo(infoType, infoClass, outputBufferLength, 0);
+    }
+
+    /** QUERY_INFO with AdditionalInformation (MS-SMB2 2.2.37: the security parts, or EA and quota flags). */
+    public CompletableFuture<byte[]> queryInfo(int infoType, int infoClass, int outputBufferLength,
+            int additionalInformation) {
+        return send(new io.smbench.smb.mssmb2.msg.QueryInfoRequest(infoType, infoClass, outputBufferLength,
+                additionalInformation, fileId()),
                 Smb2Command.QUERY_INFO, "QUERY_INFO").thenApply(response -> {
                     try (response) {
                         return io.smbench.smb.mssmb2.msg.OutputBufferResponse.decode(response.message(),
@@ -211,8 +312,46 @@ public final class SmbFile {
 
     /** SET_INFO (MS-SMB2 3.2.4.15) with an MS-FSCC information structure. */
     public CompletableFuture<Void> setInfo(int infoType, int infoClass, byte[] buffer) {
-        return send(new io.smbench.smb.mssmb2.msg.SetInfoRequest(infoType, infoClass, 0, fileId(), buffer),
+        return setInfo(infoType, infoClass, buffer, 0);
+    }
+
+    /** SET_INFO with AdditionalInformation (MS-SMB2 2.2.39: the security parts to set). */
+    public CompletableFuture<Void> setInfo(int infoType, int infoClass, byte[] buffer, int additionalInformation) {
+        return send(new io.smbench.smb.mssmb2.msg.SetInfoRequest(infoType, infoClass, additionalInformation, fileId(),
+                buffer),
                 Smb2Command.SET_INFO, "SET_INFO").thenAccept(Smb2Response::close);
+    }
+
+    /** OWNER_SECURITY_INFORMATION, GROUP_, DACL_, SACL_ (MS-SMB2 2.2.37 AdditionalInformation). */
+    public static final int OWNER_SECURITY_INFORMATION = 0x1;
+    public static final int GROUP_SECURITY_INFORMATION = 0x2;
+    public static final int DACL_SECURITY_INFORMATION = 0x4;
+    public static final int SACL_SECURITY_INFORMATION = 0x8;
+
+    /**
+     * QUERY_INFO of type SMB2_0_INFO_SECURITY (MS-SMB2 3.2.4.12, 2.2.37): the open's security
+     * descriptor in self-relative form (MS-DTYP 2.4.6), the parts named by {@code securityInformation}.
+     */
+    public CompletableFuture<byte[]> querySecurity(int securityInformation) {
+        return send(new io.smbench.smb.mssmb2.msg.QueryInfoRequest(io.smbench.smb.mssmb2.msg.QueryInfoRequest.INFO_SECURITY,
+                0, 65_536, securityInformation, fileId()), Smb2Command.QUERY_INFO, "QUERY_INFO security")
+                .thenApply(response -> {
+                    try (response) {
+                        return io.smbench.smb.mssmb2.msg.OutputBufferResponse.decode(response.message(),
+                                "QUERY_INFO response").output();
+                    }
+                });
+    }
+
+    /**
+     * SET_INFO of type SMB2_0_INFO_SECURITY (MS-SMB2 3.2.4.15): writes the parts of a self-relative
+     * security descriptor named by {@code securityInformation}; the open needs WRITE_DAC or
+     * WRITE_OWNER access for them.
+     */
+    public CompletableFuture<Void> setSecurity(int securityInformation, byte[] descriptor) {
+        return send(new io.smbench.smb.mssmb2.msg.SetInfoRequest(io.smbench.smb.mssmb2.msg.QueryInfoRequest.INFO_SECURITY,
+                0, securityInformation, fileId(), descriptor), Smb2Command.SET_INFO, "SET_INFO security")
+                .thenAccept(Smb2Response::close);
     }
 
     /** Renames the open file (SET_INFO FileRenameInformation, as Windows clients rename). */

@@ -22,6 +22,8 @@ public final class SmbSession {
     private final SessionSecurity security;
     private final String serverName;
     private final byte[] sessionKey;
+    private final ChannelSet channels;
+    private final java.util.concurrent.atomic.AtomicLong replayedRequests = new java.util.concurrent.atomic.AtomicLong();
 
     SmbSession(SmbConnection connection, NegotiationResult negotiation, ClientConfig config, long sessionId,
             int sessionFlags, SessionSecurity security, String serverName, byte[] sessionKey) {
@@ -33,6 +35,7 @@ public final class SmbSession {
         this.security = security;
         this.serverName = serverName;
         this.sessionKey = sessionKey;
+        this.channels = new ChannelSet(connection);
     }
 
     public long sessionId() {
@@ -57,6 +60,37 @@ public final class SmbSession {
 
     public SmbConnection connection() {
         return connection;
+    }
+
+    /** Every live channel of this session: the connection it was set up on, then the bound ones (3.2.1.3). */
+    public java.util.List<SmbConnection> channels() {
+        return channels.all();
+    }
+
+    /** The channel for the next READ or WRITE: the live channels in turn. */
+    SmbConnection ioChannel() {
+        return channels.pick();
+    }
+
+    /** Requests resent on another channel after theirs was lost (SMB2_FLAGS_REPLAY_OPERATION). */
+    public long replayedRequests() {
+        return replayedRequests.get();
+    }
+
+    void countReplay() {
+        replayedRequests.incrementAndGet();
+    }
+
+    void addChannel(SmbConnection channel) {
+        channels.add(channel);
+    }
+
+    ClientConfig config() {
+        return config;
+    }
+
+    SessionSecurity security() {
+        return security;
     }
 
     java.util.UUID clientGuid() {

@@ -241,6 +241,26 @@ public final class SmbTree {
         });
     }
 
+    /**
+     * FSCTL_QUERY_NETWORK_INTERFACE_INFO (MS-SMB2 3.2.4.20.10): the server's interfaces and
+     * addresses, from which further channels of a multichannel session are chosen. Sent on the
+     * tree with FileId { 0xFFFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF }.
+     */
+    public CompletableFuture<java.util.List<io.smbench.smb.mssmb2.fsctl.NetworkInterfaceInfo>> queryNetworkInterfaces() {
+        IoctlRequest ioctl = new IoctlRequest(io.smbench.smb.mssmb2.fsctl.FsctlCodes.QUERY_NETWORK_INTERFACE_INFO,
+                -1L, -1L, new byte[0], 65_536, true);
+        return session.connection().send(request(Smb2Command.IOCTL, ioctl)).thenApply(response -> {
+            try (response) {
+                if (response.status() != NtStatus.STATUS_SUCCESS) {
+                    throw new SmbStatusException("FSCTL_QUERY_NETWORK_INTERFACE_INFO on " + share + " failed: "
+                            + NtStatus.describe(response.status()), response.status());
+                }
+                return io.smbench.smb.mssmb2.fsctl.NetworkInterfaceInfo.decodeAll(
+                        IoctlResponse.decode(response.message()).output());
+            }
+        });
+    }
+
     private byte[] clientGuid() {
         return Negotiator.guidBytes(session.clientGuid());
     }

@@ -13,6 +13,7 @@ public final class NtStatus {
     public static final int STATUS_BUFFER_OVERFLOW = 0x80000005;
     public static final int STATUS_NO_MORE_FILES = 0x80000006;
     public static final int STATUS_MORE_PROCESSING_REQUIRED = 0xC0000016;
+    public static final int STATUS_INVALID_PARAMETER = 0xC000000D;
     public static final int STATUS_END_OF_FILE = 0xC0000011;
     public static final int STATUS_ACCESS_DENIED = 0xC0000022;
     public static final int STATUS_OBJECT_NAME_NOT_FOUND = 0xC0000034;

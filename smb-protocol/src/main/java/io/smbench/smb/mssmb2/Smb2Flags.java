@@ -17,6 +17,9 @@ public final class Smb2Flags {
     public static final int CAP_ENCRYPTION = 0x00000040;
     public static final int CAP_NOTIFICATIONS = 0x00000080;
 
+    /** SMB2_SESSION_FLAG_BINDING in a SESSION_SETUP request's Flags (MS-SMB2 2.2.5). */
+    public static final int SESSION_FLAG_BINDING = 0x01;
+
     public static final int SESSION_IS_GUEST = 0x0001;
     public static final int SESSION_IS_NULL = 0x0002;
     public static final int SESSION_ENCRYPT_DATA = 0x0004;

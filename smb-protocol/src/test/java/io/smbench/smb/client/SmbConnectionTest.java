@@ -239,6 +239,80 @@ class SmbConnectionTest {
         assertThatThrownBy(() -> unsigned.get(1, TimeUnit.SECONDS)).hasMessageContaining("unsigned response");
     }
 
+    @Test
+    void shouldSignMutatedChainOverTheBoundariesItWasFramedWith() throws Exception {
+        CompletableFuture<Smb2Response> first = connection.send(echo(10));
+        sent().release();
+        channel.writeInbound(response(0, STATUS_SUCCESS, 10, 0, 0, 0));
+        first.get(1, TimeUnit.SECONDS).close();
+        SigningRecorder security = new SigningRecorder();
+        connection.registerSession(0, security, false);
+        List<CompletableFuture<Smb2Response>> futures = connection.sendMutated(List.of(echo(1), echo(1)), false,
+                (chain, starts) -> {
+                    assertThat(starts).containsExactly(0, 72);
+                    // A NextCommand past the frame and a wrong StructureSize: the server must see both.
+                    chain.setIntLE(chain.readerIndex() + starts[0] + Smb2Header.NEXT_COMMAND, 0x7FF8);
+                    chain.setShortLE(chain.readerIndex() + starts[1] + Smb2Header.LENGTH, 0x1234);
+                });
+        ByteBuf frame = sent();
+        assertThat(frame.getIntLE(Smb2Header.NEXT_COMMAND)).isEqualTo(0x7FF8);
+        assertThat(frame.getUnsignedShortLE(72 + Smb2Header.LENGTH)).isEqualTo(0x1234);
+        assertThat(frame.getLongLE(72 + Smb2Header.MESSAGE_ID)).isEqualTo(2);
+        assertThat(security.signedLengths).containsExactly(72, 68);
+        assertThat(frame.getIntLE(Smb2Header.FLAGS) & Smb2Header.FLAG_SIGNED).isNotZero();
+        assertThat(frame.getIntLE(72 + Smb2Header.FLAGS) & Smb2Header.FLAG_SIGNED).isNotZero();
+        frame.release();
+
+        channel.writeInbound(response(1, STATUS_SUCCESS, 1, 0, 0, 0));
+        futures.get(0).get(1, TimeUnit.SECONDS).close();
+        assertThat(futures.get(1)).isNotDone();
+    }
+
+    @Test
+    void shouldFailMutatedChainWhoseLengthTheMutatorChanged() {
+        List<CompletableFuture<Smb2Response>> futures = connection.sendMutated(List.of(echo(1)), false,
+                (chain, starts) -> chain.writeZero(8));
+        assertThatThrownBy(() -> futures.get(0).get(1, TimeUnit.SECONDS)).hasMessageContaining("length");
+        assertThat((Object) channel.readOutbound()).isNull();
+    }
+
+    /** Signs by setting SMB2_FLAGS_SIGNED and remembering each signed message's length. */
+    private static final class SigningRecorder implements MessageSecurity {
+        final List<Integer> signedLengths = new java.util.ArrayList<>();
+
+        @Override
+        public boolean signs() {
+            return true;
+        }
+
+        @Override
+        public boolean encrypts() {
+            return false;
+        }
+
+        @Override
+        public void sign(ByteBuf message) {
+            signedLengths.add(message.readableBytes());
+            int at = message.readerIndex() + Smb2Header.FLAGS;
+            message.setIntLE(at, message.getIntLE(at) | Smb2Header.FLAG_SIGNED);
+        }
+
+        @Override
+        public boolean verify(ByteBuf message) {
+            return true;
+        }
+
+        @Override
+        public ByteBuf encrypt(io.netty.buffer.ByteBufAllocator allocator, ByteBuf plaintext) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ByteBuf decrypt(io.netty.buffer.ByteBufAllocator allocator, ByteBuf transformed) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     /** Signs nothing and rejects every signature: enough to drive the verification path. */
     private static final class RejectingSecurity implements MessageSecurity {
         @Override
