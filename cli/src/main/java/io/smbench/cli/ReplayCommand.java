@@ -96,6 +96,11 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "With --scale, spread the copies' start times over SECONDS (default: ${DEFAULT-VALUE}).")
     double rampUpSeconds;
 
+    @Option(names = "--clients-per-connection", paramLabel = "N", defaultValue = "1",
+            description = "Share one TCP connection among N consecutive clients, as the users of one machine do: "
+                    + "each keeps its own session and tree connect (default: ${DEFAULT-VALUE}, a connection each).")
+    int clientsPerConnection;
+
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Replay only shard I of N: every N-th client starting at the I-th (deterministic), for "
                     + "spreading one workload over N machines; merge the reports with 'smbench report merge'.")
@@ -165,6 +170,10 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "a replay needs --server, --share and --user "
                     + "(or --validate-only)");
         }
+        if (clientsPerConnection < 1) {
+            throw new ParameterException(spec.commandLine(), "--clients-per-connection must be at least 1, was "
+                    + clientsPerConnection);
+        }
         ClientConfig config;
         ReplayOptions options;
         try {
@@ -202,6 +211,7 @@ public final class ReplayCommand implements Callable<Integer> {
             if (scale > 1) {
                 backend.createDirectoriesFirst(ReplayPlan.scalePrefixes(scale, pathTemplate));
             }
+            backend.clientsPerConnection(clientsPerConnection);
             ReplayRunner runner = new ReplayRunner(plan, backend, options);
             runner.recordOperations(opLog != null);
             if (!quiet && System.console() != null) {
@@ -249,6 +259,9 @@ public final class ReplayCommand implements Callable<Integer> {
                     System.err.print("\r");
                 }
                 out.print(SummaryTable.format(result, violations));
+                out.println("connections: " + backend.connectionCount() + " (" + (clientsPerConnection == 1
+                        ? "one client each" : "up to " + clientsPerConnection + " clients each") + "), "
+                        + backend.connectionsOpened() + " opened in all");
                 backend.breaks().forEach(line -> out.println("break: " + line));
                 backend.reconnects().forEach(line -> out.println("reconnect: " + line));
                 if (report != null) {
@@ -283,6 +296,7 @@ public final class ReplayCommand implements Callable<Integer> {
         context.put("clients", plan.clientCount());
         context.put("scale", scale);
         context.put("shard", shard == null ? "1/1" : shard);
+        context.put("clients_per_connection", clientsPerConnection);
         context.put("time_scale", options.timeScale());
         context.put("as_fast_as_possible", options.asFastAsPossible());
         context.put("max_in_flight", options.maxInFlight());

@@ -4,17 +4,16 @@ import io.netty.buffer.ByteBuf;
 import io.smbench.engine.ir.Operation;
 import io.smbench.smb.client.ClientConfig;
 import io.smbench.smb.client.ConnectionClosedException;
-import io.smbench.smb.client.Negotiator;
 import io.smbench.smb.client.RequestTimeoutException;
 import io.smbench.smb.client.SessionSetup;
 import io.smbench.smb.client.SmbClient;
 import io.smbench.smb.client.SmbConnection;
+import io.smbench.smb.client.BreakEvent;
 import io.smbench.smb.client.SmbFile;
 import io.smbench.smb.client.SmbSession;
 import io.smbench.smb.client.SmbStatusException;
 import io.smbench.smb.client.SmbTree;
 import io.smbench.smb.ntlm.NtlmCredentials;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,8 +25,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Executes workload operations with smbench's own SMB2/3 client, one connection, session and tree
- * per client. IR operations map onto SMB2 as a Windows client issues them (docs/workload-ir.md):
+ * Executes workload operations with smbench's own SMB2/3 client, one session and tree per client.
+ * By default each client also has its own connection; with {@link #clientsPerConnection(int)} N
+ * consecutive clients share one, as the users of one machine do ({@link SharedConnection}). IR operations map onto SMB2 as a Windows client issues them (docs/workload-ir.md):
  * Open is CREATE, Delete is CREATE with delete-on-close, Rename is SET_INFO
  * FileRenameInformation, Mkdir/Rmdir are directory CREATEs, QueryDirectory runs to
  * STATUS_NO_MORE_FILES.
@@ -57,9 +57,23 @@ public final class SmbBackend implements ReplayBackend {
         this.directoriesToCreate = List.copyOf(paths);
     }
     private ClientState[] clients = new ClientState[0];
+    private SharedConnection[] connections = new SharedConnection[0];
+    private int clientsPerConnection = 1;
+
+    /**
+     * Groups clients {@code n} per TCP connection, like the users of one machine: each keeps its own
+     * session and tree connect, the connection and its ClientGuid are shared. Call before
+     * {@link #open}; 1 (the default) gives every client its own connection.
+     */
+    public void clientsPerConnection(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("clients per connection must be at least 1, was " + n);
+        }
+        this.clientsPerConnection = n;
+    }
 
     private static final class ClientState {
-        ClientConfig config;
+        SharedConnection shared;
         SmbConnection connection;
         SmbSession session;
         SmbTree tree;
@@ -87,9 +101,10 @@ public final class SmbBackend implements ReplayBackend {
     }
 
     /**
-     * How many clients connect and log on at once. A server forks or allocates per connection and
-     * accepts from a short listen queue (Samba: one process per connection, a backlog of 50), so a
-     * thousand simultaneous connects measure the server's fork storm, not the workload.
+     * How many connections are opened (and their clients logged on) at once. A server forks or
+     * allocates per connection and accepts from a short listen queue (Samba: one process per
+     * connection, a backlog of 50), so a thousand simultaneous connects measure the server's fork
+     * storm, not the workload.
      */
     static final int SETUP_CONCURRENCY = 32;
 
@@ -97,16 +112,27 @@ public final class SmbBackend implements ReplayBackend {
     public void open(List<String> clientIds) throws Exception {
         this.clientIds = List.copyOf(clientIds);
         clients = new ClientState[clientIds.size()];
+        connections = new SharedConnection[(clients.length + clientsPerConnection - 1) / clientsPerConnection];
+        for (int c = 0; c < connections.length; c++) {
+            // Each machine has its own ClientGuid, kept across reconnects so the server hands back
+            // its durable handles. Sharing one among machines would make a multichannel server
+            // (Samba) treat their connections as channels of a single client.
+            int users = Math.min(clientsPerConnection, clients.length - c * clientsPerConnection);
+            connections[c] = new SharedConnection(client, host, port, config.withClientGuid(java.util.UUID.randomUUID()),
+                    users, this::recordBreak);
+        }
         for (int i = 0; i < clients.length; i++) {
             clients[i] = new ClientState();
+            clients[i].shared = connections[i / clientsPerConnection];
         }
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         CompletableFuture<Void> all = new CompletableFuture<>();
-        java.util.concurrent.atomic.AtomicInteger remaining = new java.util.concurrent.atomic.AtomicInteger(clients.length);
-        if (clients.length == 0) {
+        java.util.concurrent.atomic.AtomicInteger remaining = new java.util.concurrent.atomic.AtomicInteger(
+                connections.length);
+        if (connections.length == 0) {
             all.complete(null);
         }
-        for (int lane = 0; lane < Math.min(SETUP_CONCURRENCY, clients.length); lane++) {
+        for (int lane = 0; lane < Math.min(SETUP_CONCURRENCY, connections.length); lane++) {
             setUpNext(next, remaining, all);
         }
         try {
@@ -132,17 +158,30 @@ public final class SmbBackend implements ReplayBackend {
         openedAtNanos = System.nanoTime();
     }
 
-    /** Sets up the next client not yet started, then the one after, until all are up or one fails. */
+    /**
+     * Sets up the next connection not yet started and logs its clients on, then the one after, until
+     * all are up or one fails.
+     */
     private void setUpNext(java.util.concurrent.atomic.AtomicInteger next,
             java.util.concurrent.atomic.AtomicInteger remaining, CompletableFuture<Void> all) {
-        int index = next.getAndIncrement();
-        if (index >= clients.length || all.isDone()) {
+        int group = next.getAndIncrement();
+        if (group >= connections.length || all.isDone()) {
             return;
         }
-        setUp(index).whenComplete((ok, failure) -> {
+        int first = group * clientsPerConnection;
+        int end = Math.min(clients.length, first + clientsPerConnection);
+        List<CompletableFuture<Void>> loggedOn = new ArrayList<>();
+        for (int index = first; index < end; index++) {
+            int client = index;
+            loggedOn.add(connectClient(index).exceptionally(failure -> {
+                throw new CompletionException(new Exception("client " + clientIds.get(client) + " could not connect "
+                        + "and log on: " + (failure.getCause() == null ? failure : failure.getCause()).getMessage(),
+                        failure));
+            }));
+        }
+        CompletableFuture.allOf(loggedOn.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) -> {
             if (failure != null) {
-                all.completeExceptionally(new Exception("client " + clientIds.get(index) + " could not connect and "
-                        + "log on: " + (failure.getCause() == null ? failure : failure.getCause()).getMessage(), failure));
+                all.completeExceptionally(failure.getCause() == null ? failure : failure.getCause());
             } else if (remaining.decrementAndGet() == 0) {
                 all.complete(null);
             } else {
@@ -151,39 +190,51 @@ public final class SmbBackend implements ReplayBackend {
         });
     }
 
-    private CompletableFuture<Void> setUp(int index) {
-        ClientState state = clients[index];
-        // Each simulated client is its own machine: its own ClientGuid, kept across reconnects so
-        // the server hands back its durable handles. Sharing one would make a multichannel server
-        // (Samba) treat the connections as channels of a single client.
-        state.config = config.withClientGuid(java.util.UUID.randomUUID());
-        return connectClient(index);
-    }
-
+    /**
+     * Logs a client on over its machine's connection (opening or reopening that connection if it is
+     * not up): its own SESSION_SETUP and TREE_CONNECT.
+     */
     private CompletableFuture<Void> connectClient(int index) {
         ClientState state = clients[index];
-        String id = clientIds.get(index);
-        ClientConfig own = state.config;
-        return client.connect(new InetSocketAddress(host, port), config.connectTimeout())
-                .thenCompose(connection -> {
-                    state.connection = connection;
-                    connection.onBreak(event -> {
-                        breaks.add(String.format(java.util.Locale.ROOT,
-                                "%s: %s break on %s %s -> %s%s at %.3f ms, acknowledged %s", id, event.kind(),
-                                event.path(), event.from(), event.to(),
-                                event.epoch() >= 0 ? " (epoch " + event.epoch() + ")" : "",
-                                (event.receivedNanos() - openedAtNanos) / 1e6, event.acknowledged()));
-                        tellTimeline(index, CompletionSink.EVENT_OPLOCK_BREAK);
-                    });
-                    return Negotiator.negotiate(connection, own, host);
-                })
-                .thenCompose(negotiation -> SessionSetup.authenticate(state.connection, negotiation, own, credentials,
-                        host))
+        SharedConnection shared = state.shared;
+        return shared.established()
+                .thenCompose(established -> SessionSetup.authenticate(established.connection(),
+                        established.negotiation(), shared.config(), credentials, host))
                 .thenCompose(session -> {
+                    shared.sessionOf(index, session.sessionId(),
+                            state.session == null ? 0 : state.session.sessionId());
                     state.session = session;
+                    state.connection = session.connection();
                     return session.connectTree(share);
                 })
                 .thenAccept(tree -> state.tree = tree);
+    }
+
+    /** A break on a client's connection, for the client whose session holds the open (-1: none matched). */
+    private void recordBreak(int clientIndex, BreakEvent event) {
+        String clientId = clientIndex >= 0 ? clientIds.get(clientIndex)
+                : "(session 0x" + Long.toHexString(event.sessionId()) + ")";
+        breaks.add(String.format(java.util.Locale.ROOT, "%s: %s break on %s %s -> %s%s at %.3f ms, acknowledged %s",
+                clientId, event.kind(), event.path(), event.from(), event.to(),
+                event.epoch() >= 0 ? " (epoch " + event.epoch() + ")" : "",
+                (event.receivedNanos() - openedAtNanos) / 1e6, event.acknowledged()));
+        if (clientIndex >= 0) {
+            tellTimeline(clientIndex, CompletionSink.EVENT_OPLOCK_BREAK);
+        }
+    }
+
+    /** TCP connections the replay has held at once: one per group of clients. */
+    public int connectionCount() {
+        return connections.length;
+    }
+
+    /** TCP connections opened, reconnects included. */
+    public int connectionsOpened() {
+        int total = 0;
+        for (SharedConnection shared : connections) {
+            total += shared.connectsStarted();
+        }
+        return total;
     }
 
     private void tellTimeline(int client, int event) {
@@ -205,7 +256,7 @@ public final class SmbBackend implements ReplayBackend {
         events = sink;
         ClientState state = clients[clientIndex];
         CompletableFuture<Long> outcome;
-        if (!state.connection.channel().isActive()) {
+        if (!state.connection.isOpen()) {
             // The connection dropped since the last operation: reconnect and reclaim first.
             outcome = reconnect(clientIndex).thenCompose(ignored -> safely(state, operation));
         } else {
@@ -232,7 +283,8 @@ public final class SmbBackend implements ReplayBackend {
 
     /**
      * Reconnects a client whose connection was lost (MS-SMB2 3.2.4.4): a new connection with the same
-     * ClientGuid, a new session and tree, then each durable open reclaimed with DH2C/DHnC, its
+     * ClientGuid (shared with the other clients of its machine: the first of them to notice opens it,
+     * the others log on to it), a new session and tree, then each durable open reclaimed with DH2C/DHnC, its
      * CreateGuid and its lease key. Opens that were not durable, or that the server will not hand
      * back, are dropped from the client's handles and reported.
      */
@@ -499,16 +551,14 @@ public final class SmbBackend implements ReplayBackend {
             }
         }
         state.handles.clear();
-        if (state.session != null) {
+        if (state.session != null && state.connection.isOpen()) {
             try {
                 state.session.logoff().get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
-                // Closing the connection below ends the session anyway.
+                // Closing the connection after its last client ends the session anyway.
             }
         }
-        if (state.connection != null) {
-            state.connection.close();
-        }
+        state.shared.clientFinished();
         return leaked;
     }
 

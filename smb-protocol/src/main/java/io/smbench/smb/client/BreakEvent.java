@@ -11,9 +11,11 @@ package io.smbench.smb.client;
  * @param receivedNanos {@link System#nanoTime()} when the notification arrived
  * @param acknowledged how the client answered: "immediately", "after N ms", "never (policy)",
  *     "not needed ..."
+ * @param sessionId the SessionId of the session that holds the open or lease (several sessions may
+ *     share a connection, MS-SMB2 3.2.1.2 Connection.SessionTable), or 0 when no open matched
  */
 public record BreakEvent(String kind, String path, String from, String to, int epoch, long receivedNanos,
-        String acknowledged) {
+        String acknowledged, long sessionId) {
     /** An oplock level's name: None, LevelII, Exclusive, Batch, Lease. */
     public static String levelName(int level) {
         return switch (level) {

@@ -74,7 +74,7 @@ final class OplockBreakHandler implements UnsolicitedMessageListener {
             OpenEntry open = opens.get(notification.fileId());
             if (open == null) {
                 listener.accept(new BreakEvent("oplock", "(unknown FileId " + notification.fileId() + ")", "?",
-                        BreakEvent.levelName(notification.oplockLevel()), -1, received, "no matching open"));
+                        BreakEvent.levelName(notification.oplockLevel()), -1, received, "no matching open", 0));
                 return;
             }
             opens.put(notification.fileId(), new OpenEntry(open.path(), open.sessionId(), open.treeId(), open.encrypt(),
@@ -104,7 +104,7 @@ final class OplockBreakHandler implements UnsolicitedMessageListener {
 
     private static BreakEvent oplockEvent(OpenEntry open, OplockBreak notification, long received, String how) {
         return new BreakEvent("oplock", open.path(), BreakEvent.levelName(open.oplockLevel()),
-                BreakEvent.levelName(notification.oplockLevel()), -1, received, how);
+                BreakEvent.levelName(notification.oplockLevel()), -1, received, how, open.sessionId());
     }
 
     private void onLeaseBreak(io.smbench.smb.mssmb2.msg.LeaseBreak notification) {
@@ -115,31 +115,31 @@ final class OplockBreakHandler implements UnsolicitedMessageListener {
         String to = io.smbench.smb.mssmb2.msg.LeaseContext.stateName(notification.newState());
         if (lease == null) {
             listener.accept(new BreakEvent("lease", "(unknown lease key " + key + ")", from, to,
-                    notification.newEpoch(), received, "no matching lease"));
+                    notification.newEpoch(), received, "no matching lease", 0));
             return;
         }
         leases.put(key, new LeaseEntry(lease.path(), lease.sessionId(), lease.treeId(), lease.encrypt(),
                 notification.newState(), lease.opens()));
         if ((notification.flags() & io.smbench.smb.mssmb2.msg.LeaseBreak.ACK_REQUIRED) == 0) {
             listener.accept(new BreakEvent("lease", lease.path(), from, to, notification.newEpoch(), received,
-                    "not needed (no ACK_REQUIRED)"));
+                    "not needed (no ACK_REQUIRED)", lease.sessionId()));
             return;
         }
         var ack = new io.smbench.smb.mssmb2.msg.LeaseBreak.Ack(notification.leaseKey(), notification.newState());
         BreakPolicy current = policy;
         switch (current.mode()) {
             case NEVER -> listener.accept(new BreakEvent("lease", lease.path(), from, to, notification.newEpoch(),
-                    received, "never (policy)"));
+                    received, "never (policy)", lease.sessionId()));
             case IMMEDIATE -> {
                 acknowledge(lease.sessionId(), lease.treeId(), lease.encrypt(), ack);
                 listener.accept(new BreakEvent("lease", lease.path(), from, to, notification.newEpoch(), received,
-                        "immediately"));
+                        "immediately", lease.sessionId()));
             }
             case DELAYED -> {
                 connection.channel().eventLoop().schedule(() -> acknowledge(lease.sessionId(), lease.treeId(),
                         lease.encrypt(), ack), current.delay().toNanos(), TimeUnit.NANOSECONDS);
                 listener.accept(new BreakEvent("lease", lease.path(), from, to, notification.newEpoch(), received,
-                        "after " + current.delay().toMillis() + " ms"));
+                        "after " + current.delay().toMillis() + " ms", lease.sessionId()));
             }
         }
     }

@@ -34,7 +34,7 @@ public final class SmbConnection implements AutoCloseable {
     private final ConnectionStats stats = new ConnectionStats();
     private final CompletableFuture<Throwable> closeFuture = new CompletableFuture<>();
     private volatile UnsolicitedMessageListener unsolicitedListener;
-    private Throwable closeCause;
+    private volatile Throwable closeCause;
 
     private record Queued(List<OutgoingRequest> chain, boolean related, List<ResponseListener<Smb2Response>> listeners,
             ChainMutator mutator) {}
@@ -70,6 +70,14 @@ public final class SmbConnection implements AutoCloseable {
 
     OplockBreakHandler breaks() {
         return breaks;
+    }
+
+    /**
+     * Whether requests can still be sent: the channel is up and the connection has not started
+     * closing (it fails its outstanding requests before the channel goes down).
+     */
+    public boolean isOpen() {
+        return closeCause == null && channel.isActive();
     }
 
     /** The Netty channel; tests and the transport use it. */
