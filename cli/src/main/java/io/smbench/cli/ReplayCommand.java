@@ -247,7 +247,7 @@ public final class ReplayCommand implements Callable<Integer> {
             try {
                 if (report != null) {
                     ReportJson.write(ReportJson.build(result, context(plan, options), violations, backend.breaks(),
-                            backend.reconnects()), report);
+                            backend.reconnects(), backend.grants()), report);
                 }
                 if (histogramLog != null) {
                     io.smbench.engine.report.HistogramLog.write(result, histogramLog);

@@ -355,6 +355,32 @@ public final class SmbBackend implements ReplayBackend {
     }
 
     /** Reconnects in order: when, how long, which handles came back. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> grants =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Records what an open asked for and what the server granted (MS-SMB2 2.2.14 OplockLevel, and
+     * the lease state of the RqLs response context 2.2.14.2.10/11), e.g. "Batch -> LevelII".
+     */
+    private void countGrant(io.smbench.smb.mssmb2.msg.CreateRequest create, io.smbench.smb.client.SmbFile file) {
+        String asked = BreakEvent.levelName(create.oplockLevel());
+        String granted = BreakEvent.levelName(file.created().oplockLevel());
+        if (create.oplockLevel() == io.smbench.smb.mssmb2.msg.CreateRequest.OPLOCK_LEASE) {
+            asked += create.contexts().stream().filter(c -> c.name().equals(io.smbench.smb.mssmb2.msg.LeaseContext.NAME))
+                    .findFirst().map(c -> " " + io.smbench.smb.mssmb2.msg.LeaseContext.stateName(
+                            io.smbench.smb.mssmb2.msg.LeaseContext.decode(c.data()).state())).orElse("");
+            granted += file.lease().map(l -> " " + io.smbench.smb.mssmb2.msg.LeaseContext.stateName(l.state())).orElse("");
+        }
+        grants.computeIfAbsent(asked + " -> " + granted, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+    }
+
+    /** Opens by oplock level or lease state asked and granted, e.g. {"Batch -> LevelII": 3}. */
+    public Map<String, Long> grants() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        grants.forEach((key, adder) -> counts.put(key, adder.sum()));
+        return counts;
+    }
+
     public List<String> reconnects() {
         synchronized (reconnects) {
             return List.copyOf(reconnects);
@@ -367,6 +393,7 @@ public final class SmbBackend implements ReplayBackend {
             case Open -> {
                 io.smbench.smb.mssmb2.msg.CreateRequest create = OpenMapper.toCreate(op);
                 yield tree.create(create).thenApply(file -> {
+                    countGrant(create, file);
                     state.handles.put(op.text("handle_ref"), file);
                     state.opened.put(op.text("handle_ref"), create);
                     return 0L;

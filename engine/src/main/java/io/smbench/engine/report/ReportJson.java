@@ -41,6 +41,15 @@ public final class ReportJson {
     /** @param reconnects lost connections, reconnects and reclaimed handles, in order */
     public static ObjectNode build(ReplayResult result, Map<String, Object> context, List<String> invariantViolations,
             List<String> breaks, List<String> reconnects) {
+        return build(result, context, invariantViolations, breaks, reconnects, Map.of());
+    }
+
+    /**
+     * @param grants how many opens asked for each oplock level or lease state and what the server
+     *     granted, as "asked -> granted" (e.g. "Lease RWH -> Lease RH")
+     */
+    public static ObjectNode build(ReplayResult result, Map<String, Object> context, List<String> invariantViolations,
+            List<String> breaks, List<String> reconnects, Map<String, Long> grants) {
         ObjectNode root = JSON.createObjectNode();
         root.put("report_version", REPORT_VERSION);
         ObjectNode run = root.putObject("run");
@@ -67,6 +76,8 @@ public final class ReportJson {
         strings(checks.putArray("invariant_violations"), invariantViolations);
         strings(root.putArray("breaks"), breaks);
         strings(root.putArray("reconnects"), reconnects);
+        ObjectNode granted = root.putObject("grants");
+        new java.util.TreeMap<>(grants).forEach(granted::put);
 
         ReplayMetrics metrics = result.metrics();
         ObjectNode lateness = percentiles(root.putObject("lateness_us"), metrics.lateness());

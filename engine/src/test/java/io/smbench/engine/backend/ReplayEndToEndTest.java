@@ -78,6 +78,12 @@ class ReplayEndToEndTest {
                 .endsWith("acknowledged immediately"));
         // Acknowledged at once, B's open does not wait out Samba's break timeout (about 35 s).
         assertThat(run.result().metrics().kind(OperationKind.Open).latency().getMaxValue()).isLessThan(2_000_000);
+        // What each open asked for and got (MS-SMB2 2.2.14 OplockLevel): A's batch, B's open after the break.
+        assertThat(run.backend().grants()).containsKey("Batch -> Batch");
+        assertThat(run.backend().grants().keySet()).anyMatch(grant -> grant.endsWith("-> LevelII"));
+        ObjectNode withGrants = ReportJson.build(run.result(), Map.of(), run.backend().violations(),
+                run.backend().breaks(), run.backend().reconnects(), run.backend().grants());
+        assertThat(withGrants.get("grants").get("Batch -> Batch").asLong()).isPositive();
         // The break is on clientA's timeline in the report, with the operations around it.
         assertThat(run.report().get("timeline").get("incidents")).anySatisfy(incident -> {
             assertThat(incident.get("client").asText()).isEqualTo("clientA");
