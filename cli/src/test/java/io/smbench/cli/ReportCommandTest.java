@@ -54,6 +54,23 @@ class ReportCommandTest {
     }
 
     @Test
+    void shouldPrintTheTimingAnalysisOfAnOperationLog() throws Exception {
+        ReplayOptions fast = new ReplayOptions(1, true, 0, "backoff", Duration.ofMillis(1), Duration.ofSeconds(5));
+        ReplayRunner runner = new ReplayRunner(ReplayPlan.load(Path.of("..", "examples", "load-mix-100.json")),
+                new NullBackend(), fast);
+        runner.recordOperations(true);
+        runner.run();
+        Path log = dir.resolve("ops.csv");
+        runner.operationLog().write(log);
+        assertThat(Files.readAllLines(log)).hasSize(3239 + 1);
+        assertThat(run("report", "timing", log.toString())).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("send drift").contains("all clients").contains("u001");
+        Files.writeString(log, "not,an,operation,log\n");
+        assertThat(run("report", "timing", log.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("ops.csv: line 1: expected the operation log header");
+    }
+
+    @Test
     void shouldExitTwoNamingTheFileAndWhatIsWrong() throws Exception {
         Path page = dir.resolve("report.html");
         Path missing = dir.resolve("missing.json");
