@@ -119,7 +119,7 @@ public final class BaselineGate {
         long regressions = rows.stream().filter(r -> r.verdict() == Verdict.REGRESSION).count();
         out.printf(Locale.ROOT, "%d benchmark(s) compared, %d regression(s) beyond %s%% and the error margins%n",
                 rows.stream().filter(r -> r.baseline() != null && r.current() != null).count(), regressions,
-                num(maxRegressionPercent));
+                java.math.BigDecimal.valueOf(maxRegressionPercent).stripTrailingZeros().toPlainString());
     }
 
     private static String num(double v) {
