@@ -35,7 +35,9 @@ import java.util.zip.CRC32;
  *
  * <p>Without {@code --server} it starts its own {@link SambaLab}. Every in-process measurement is the wall time
  * from releasing all clients at once to the last one finishing, and the JVM's process CPU time over the same
- * window (connection setup excluded). smbclient is timed as whole processes, see {@link SmbclientRunner}.
+ * window (connection setup excluded), after an unmeasured warm-up ({@value #WARMUP_OPS} operations per
+ * workload on one session; a transfer of up to 64 MiB each way on the same session). smbclient is timed as
+ * whole processes with no warm-up, see {@link SmbclientRunner}.
  */
 public final class ComparisonHarness {
     static final String DIR = "harness";
@@ -43,6 +45,10 @@ public final class ComparisonHarness {
     static final String STAT_FILE = DIR + "/stat.bin";
     static final int LIST_FILES = 100;
     static final int STAT_SIZE = 4096;
+    /** Unmeasured operations per workload on one session before each measured small-operation run. */
+    static final int WARMUP_OPS = 50;
+    /** Unmeasured transfer (each way) before each measured one. */
+    static final long WARMUP_BYTES = 64L << 20;
     private static final Pattern LISTED = Pattern.compile("(?m)^\\s+f\\d{3}\\.txt\\s");
 
     private final HarnessOptions options;
@@ -51,6 +57,7 @@ public final class ComparisonHarness {
     private final Path work;
     private final byte[] block;
     private final List<Measurement> results = new ArrayList<>();
+    private long waitedNanos;
 
     ComparisonHarness(HarnessOptions options, Target target, PrintStream out, Path work) {
         this.options = options;
@@ -186,6 +193,9 @@ public final class ComparisonHarness {
                 List<ClientLibrary.Session> sessions = openAll(lib, Security.UNSIGNED, clients);
                 try {
                     for (Workload w : Workload.values()) {
+                        for (int i = 0; i < WARMUP_OPS; i++) { // unmeasured: JIT and Samba caches
+                            w.run(sessions.get(0), DIR + "/ops/" + lib.name() + "-c0.txt");
+                        }
                         record(measureInProcess(lib.name(), w, sessions));
                     }
                 } finally {
@@ -234,7 +244,7 @@ public final class ComparisonHarness {
             throws Exception {
         int clients = sessions.size();
         int per = perClient(clients);
-        double load = Environment.waitForQuiet(options.quietLoad(), options.quietWaitSeconds(), out);
+        double load = quiet();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             CountDownLatch ready = new CountDownLatch(clients);
@@ -281,7 +291,7 @@ public final class ComparisonHarness {
             };
             commands.add(java.util.Collections.nCopies(per, command));
         }
-        double load = Environment.waitForQuiet(options.quietLoad(), options.quietWaitSeconds(), out);
+        double load = quiet();
         SmbclientRunner.Run run = new SmbclientRunner(target, work).run(Security.UNSIGNED, commands);
         for (String output : run.outputs()) {
             int seen = switch (workload) {
@@ -314,7 +324,10 @@ public final class ComparisonHarness {
         for (ClientLibrary lib : libraries()) {
             try (lib; ClientLibrary.Session session = lib.open(target, security)) {
                 String path = DIR + "/seq-" + lib.name() + ".bin";
-                double load = Environment.waitForQuiet(options.quietLoad(), options.quietWaitSeconds(), out);
+                long warm = Math.min(size, WARMUP_BYTES); // unmeasured: JIT and Samba caches
+                check(lib.name() + " warm-up write", session.write(path, warm, block), warm);
+                check(lib.name() + " warm-up read", session.read(path, options.ioSize(), null), warm);
+                double load = quiet();
                 long cpu0 = Environment.processCpuNanos();
                 long t0 = System.nanoTime();
                 long written = session.write(path, size, block);
@@ -322,7 +335,7 @@ public final class ComparisonHarness {
                         System.nanoTime() - t0, Environment.processCpuNanos() - cpu0, load));
                 check(lib.name() + " write", written, size);
                 CRC32 crc = options.verify() ? new CRC32() : null;
-                load = Environment.waitForQuiet(options.quietLoad(), options.quietWaitSeconds(), out);
+                load = quiet();
                 cpu0 = Environment.processCpuNanos();
                 t0 = System.nanoTime();
                 long read = session.read(path, options.ioSize(), crc);
@@ -351,7 +364,7 @@ public final class ComparisonHarness {
         }
         String remote = DIR + "/seq-smbclient.bin";
         SmbclientRunner runner = new SmbclientRunner(target, work);
-        double load = Environment.waitForQuiet(options.quietLoad(), options.quietWaitSeconds(), out);
+        double load = quiet();
         SmbclientRunner.Run put = runner.run(security, List.of(List.of("put " + local + " " + remote)));
         String putOut = put.outputs().get(0);
         if (SmbclientRunner.count(putOut, "putting file") != 1 || putOut.contains("NT_STATUS_")) {
@@ -361,7 +374,7 @@ public final class ComparisonHarness {
                 put.cpuNanos(), load));
         Path back = work.resolve("seq-back.bin");
         String sink = options.verify() ? back.toString() : "/dev/null";
-        load = Environment.waitForQuiet(options.quietLoad(), options.quietWaitSeconds(), out);
+        load = quiet();
         SmbclientRunner.Run get = runner.run(security, List.of(List.of("get " + remote + " " + sink, "del " + remote)));
         String getOut = get.outputs().get(0);
         if (!SmbclientRunner.gotSizes(getOut).equals(List.of(size)) || getOut.contains("NT_STATUS_")) {
@@ -395,6 +408,18 @@ public final class ComparisonHarness {
         if (actual != expected) {
             throw new IllegalStateException(what + ": " + actual + ", expected " + expected);
         }
+    }
+
+    /**
+     * Waits for a quiet machine out of the run's total waiting budget ({@code --quiet-wait}), then returns the
+     * load at which the measurement starts.
+     */
+    private double quiet() throws InterruptedException {
+        long t0 = System.nanoTime();
+        int budget = (int) Math.max(0, options.quietWaitSeconds() - waitedNanos / 1_000_000_000L);
+        double load = Environment.waitForQuiet(options.quietLoad(), budget, out);
+        waitedNanos += System.nanoTime() - t0;
+        return load;
     }
 
     private void record(Measurement m) {

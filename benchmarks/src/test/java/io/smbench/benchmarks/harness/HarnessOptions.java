@@ -22,8 +22,9 @@ import java.util.Locale;
  * @param libraries libraries to run: smbench, smbj, smbclient
  * @param verify check every transferred byte (CRC32; costs client CPU, so off for figures)
  * @param doc markdown file whose generated section is replaced with the results, or null
- * @param quietLoad measure only below this 1-minute load average ...
- * @param quietWaitSeconds ... waiting for it up to this long per run (polling every 30 s), then measuring anyway
+ * @param quietLoad start each measurement only below this 1-minute load average ...
+ * @param quietWaitSeconds ... waiting for it (polling every 30 s) up to this long in total over the whole run,
+ *     then measuring anyway (each row reports the load it started at)
  */
 record HarnessOptions(String server, String user, Path passwordFile, Path credentialsFile, List<Integer> clients,
         int ops, long transferBytes, int ioSize, List<Integer> depths, List<String> libraries, boolean verify,
@@ -47,7 +48,7 @@ record HarnessOptions(String server, String user, Path passwordFile, Path creden
     /** @return the full run's defaults */
     static HarnessOptions full() {
         return new HarnessOptions(null, null, null, null, List.of(1, 16, 64), 2000, 1L << 30, 1 << 20, List.of(1, 4),
-                ALL_LIBRARIES, false, null, 3.0, 30 * 60);
+                ALL_LIBRARIES, false, null, 3.0, 40 * 60);
     }
 
     /** @return the quick sanity run for CI: 1 and 4 clients, 8 MiB, every byte checked, no waiting */
