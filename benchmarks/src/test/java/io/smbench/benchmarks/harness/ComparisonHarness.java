@@ -46,7 +46,7 @@ public final class ComparisonHarness {
     static final int LIST_FILES = 100;
     static final int STAT_SIZE = 4096;
     /** Unmeasured operations per workload on one session before each measured small-operation run. */
-    static final int WARMUP_OPS = 50;
+    static final int WARMUP_OPS = 300;
     /** Unmeasured transfer (each way) before each measured one. */
     static final long WARMUP_BYTES = 64L << 20;
     private static final Pattern LISTED = Pattern.compile("(?m)^\\s+f\\d{3}\\.txt\\s");
