@@ -32,7 +32,10 @@ class DecoderFuzzTest {
         for (java.util.function.Consumer<io.netty.buffer.ByteBuf> decoder : java.util.List.<java.util.function.Consumer<
                 io.netty.buffer.ByteBuf>>of(NegotiateResponse::decode, SessionSetupResponse::decode,
                 TreeConnectResponse::decode, CreateResponse::decode, ReadResponse::decode, IoctlResponse::decode,
-                m -> OutputBufferResponse.decode(m, "QUERY_INFO response"))) {
+                io.smbench.smb.mssmb2.msg.CloseResponse::decode, io.smbench.smb.mssmb2.msg.WriteResponse::decode,
+                io.smbench.smb.mssmb2.msg.ErrorResponse::decode, io.smbench.smb.mssmb2.msg.OplockBreak::decode,
+                io.smbench.smb.mssmb2.msg.LeaseBreak::decode,
+                m -> OutputBufferResponse.decode(m, "QUERY_INFO response").directoryEntryCount())) {
             try {
                 decoder.accept(Unpooled.wrappedBuffer(data));
             } catch (Smb2DecodeException expected) {
@@ -65,6 +68,11 @@ class DecoderFuzzTest {
             } catch (Smb2DecodeException expected) {
                 // declared
             }
+        }
+        try {
+            io.smbench.smb.mssmb2.msg.LeaseContext.decode(data); // a CREATE response's RqLs context data
+        } catch (Smb2DecodeException expected) {
+            // declared
         }
     }
 
