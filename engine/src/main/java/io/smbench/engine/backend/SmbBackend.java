@@ -446,7 +446,12 @@ public final class SmbBackend implements ReplayBackend {
                     .thenApply(ok -> 0L);
             case Mkdir -> tree.mkdir(op.text("path")).thenApply(ok -> 0L);
             case Rmdir -> tree.rmdir(op.text("path")).thenApply(ok -> 0L);
-            case QueryDirectory -> tree.list(op.text("path"), op.text("pattern")).thenApply(entries -> 0L);
+            case QueryDirectory -> {
+                int infoClass = infoClassOf(op, 1);
+                yield tree.list(op.text("path"), op.text("pattern"), infoClass > 0 ? infoClass
+                        : io.smbench.smb.mssmb2.msg.QueryDirectoryRequest.FILE_ID_BOTH_DIRECTORY_INFORMATION)
+                        .thenApply(entries -> 0L);
+            }
             case QueryInfo -> {
                 int infoType = InfoClasses.INFO_TYPE.getOrDefault(op.text("info_type"), 1);
                 int infoClass = infoClassOf(op, infoType);

@@ -276,6 +276,7 @@ final class SmbConversation {
                 op.put("path", handlePaths.getOrDefault(handle, "/"));
                 int off = Le.u16(q, body + 24);
                 op.put("pattern", Le.utf16(q, slot.offset + off, Le.u16(q, body + 26)));
+                op.put("info_class", Le.u8(q, body + 2)); // FileInformationClass (MS-SMB2 2.2.33)
                 markListed(slot, q, body);
             }
             case 0x000F -> {

@@ -110,7 +110,7 @@ class ReplayEndToEndTest {
             throws Exception {
         Path workload = dir.resolve("kinds.json");
         Files.writeString(workload, """
-                {"version":1,"metadata":{"source":"test"},"clients":[{"client_id":"k","operation_count":10}],
+                {"version":1,"metadata":{"source":"test"},"clients":[{"client_id":"k","operation_count":12}],
                  "operations":[
                   {"op_id":"k1","client_id":"k","timestamp_us":0,"operation":"Mkdir","path":"/kinds"},
                   {"op_id":"k2","client_id":"k","timestamp_us":0,"operation":"Open","path":"/kinds/f.dat","mode":"ReadWrite","handle_ref":"f","extensions":{"create_disposition":"Create","lease":{"state":"RWH","version":2},"durable":{"version":"v2","timeout_ms":30000}}},
@@ -121,7 +121,9 @@ class ReplayEndToEndTest {
                   {"op_id":"k7","client_id":"k","timestamp_us":0,"operation":"Close","handle_ref":"f"},
                   {"op_id":"k8","client_id":"k","timestamp_us":0,"operation":"Open","path":"/kinds","mode":"Read","handle_ref":"d","extensions":{"create_options":["DirectoryFile"]}},
                   {"op_id":"k9","client_id":"k","timestamp_us":0,"operation":"ChangeNotify","handle_ref":"d","completion_filter":["FileName"],"notify_timeout_ms":200,"expected_status":"STATUS_CANCELLED"},
-                  {"op_id":"k10","client_id":"k","timestamp_us":0,"operation":"Close","handle_ref":"d"}]}
+                  {"op_id":"k10","client_id":"k","timestamp_us":0,"operation":"Close","handle_ref":"d"},
+                  {"op_id":"k11","client_id":"k","timestamp_us":0,"operation":"QueryDirectory","path":"/kinds","pattern":"*.dat","info_class":"FileNamesInformation","expected_status":"STATUS_SUCCESS"},
+                  {"op_id":"k12","client_id":"k","timestamp_us":0,"operation":"QueryDirectory","path":"/kinds","info_class":1,"expected_status":"STATUS_SUCCESS"}]}
                 """);
         try (SmbClient client = new SmbClient(1);
                 SmbBackend backend = new SmbBackend(client, lab.host(), lab.port(), "open", ClientConfig.defaults(),
@@ -129,7 +131,9 @@ class ReplayEndToEndTest {
             ReplayResult result = new ReplayRunner(ReplayPlan.load(workload), backend, ReplayOptions.defaults()).run();
             ObjectNode report = ReportJson.build(result, Map.of(), backend.violations(), backend.breaks());
             assertThat(result.statusMismatches()).isEmpty();
-            assertThat(result.completedOperations()).isEqualTo(10);
+            assertThat(result.completedOperations()).isEqualTo(12);
+            assertThat(report.get("by_kind").get("QueryDirectory").get("errors").asLong()).as("info classes 12 and 1")
+                    .isZero();
             assertThat(report.get("by_kind").get("Fsctl").get("bytes").asLong()).as("a resume key came back")
                     .isGreaterThanOrEqualTo(24);
             assertThat(report.get("by_kind").get("ChangeNotify").get("statuses").has("STATUS_CANCELLED")).isTrue();

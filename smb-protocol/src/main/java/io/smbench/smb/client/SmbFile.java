@@ -366,12 +366,20 @@ public final class SmbFile {
      * restarting the scan on the first request; completes with the number of entries.
      */
     public CompletableFuture<Integer> listDirectory(String pattern) {
-        return listFrom(pattern, true, 0);
+        return listDirectory(pattern, io.smbench.smb.mssmb2.msg.QueryDirectoryRequest.FILE_ID_BOTH_DIRECTORY_INFORMATION);
     }
 
-    private CompletableFuture<Integer> listFrom(String pattern, boolean restart, int seen) {
-        var request = new io.smbench.smb.mssmb2.msg.QueryDirectoryRequest(
-                io.smbench.smb.mssmb2.msg.QueryDirectoryRequest.FILE_ID_BOTH_DIRECTORY_INFORMATION,
+    /**
+     * The same with another FileInformationClass (MS-SMB2 2.2.33; MS-FSCC 2.4: e.g. 0x01
+     * FileDirectoryInformation, 0x03 FileBothDirectoryInformation, 0x0C FileNamesInformation,
+     * 0x26 FileIdFullDirectoryInformation), as a captured client asked for it.
+     */
+    public CompletableFuture<Integer> listDirectory(String pattern, int infoClass) {
+        return listFrom(pattern, infoClass, true, 0);
+    }
+
+    private CompletableFuture<Integer> listFrom(String pattern, int infoClass, boolean restart, int seen) {
+        var request = new io.smbench.smb.mssmb2.msg.QueryDirectoryRequest(infoClass,
                 restart ? io.smbench.smb.mssmb2.msg.QueryDirectoryRequest.RESTART_SCANS : 0, fileId(), pattern, 65_536);
         return tree.session().connection().send(tree.request(Smb2Command.QUERY_DIRECTORY, request))
                 .thenCompose(response -> {
@@ -384,7 +392,7 @@ public final class SmbFile {
                         entries = io.smbench.smb.mssmb2.msg.OutputBufferResponse.decode(response.message(),
                                 "QUERY_DIRECTORY response").directoryEntryCount();
                     }
-                    return listFrom(pattern, false, seen + entries);
+                    return listFrom(pattern, infoClass, false, seen + entries);
                 });
     }
 

@@ -128,10 +128,15 @@ public final class SmbTree {
 
     /** Lists a directory (open, QUERY_DIRECTORY until STATUS_NO_MORE_FILES, close); the entry count. */
     public CompletableFuture<Integer> list(String path, String pattern) {
+        return list(path, pattern, io.smbench.smb.mssmb2.msg.QueryDirectoryRequest.FILE_ID_BOTH_DIRECTORY_INFORMATION);
+    }
+
+    /** The same with a FileInformationClass of MS-FSCC 2.4 (MS-SMB2 2.2.33). */
+    public CompletableFuture<Integer> list(String path, String pattern, int infoClass) {
         return create(open(path, 0x00000001 /* FILE_LIST_DIRECTORY */ | io.smbench.smb.mssmb2.msg.CreateRequest
                 .FILE_READ_ATTRIBUTES, io.smbench.smb.mssmb2.msg.CreateRequest.FILE_OPEN,
                 io.smbench.smb.mssmb2.msg.CreateRequest.FILE_DIRECTORY_FILE))
-                .thenCompose(dir -> dir.listDirectory(pattern == null ? "*" : pattern)
+                .thenCompose(dir -> dir.listDirectory(pattern == null ? "*" : pattern, infoClass)
                         .thenCompose(count -> dir.close().thenApply(closed -> count)));
     }
 
