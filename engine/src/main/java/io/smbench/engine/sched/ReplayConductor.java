@@ -195,11 +195,12 @@ public final class ReplayConductor implements Agent {
             statusMismatches.add(operation.opId() + ": server answered " + describe(status) + " where the workload "
                     + "expected " + describe(expected));
         }
-        incidents.completed(client, operation, status, mismatch, (scheduledAt[client] - start) / 1000,
-                (issuedAt[client] - start) / 1000, (completedAt - start) / 1000);
+        long scheduledUs = (scheduledAt[client] - start) / 1000;
+        long sentUs = (issuedAt[client] - start) / 1000;
+        long completedUs = (completedAt - start) / 1000;
+        incidents.completed(client, operation, status, mismatch, scheduledUs, sentUs, completedUs);
         if (operationLog != null) {
-            operationLog.record(client, op, (scheduledAt[client] - start) / 1000, (issuedAt[client] - start) / 1000,
-                    (completedAt - start) / 1000, status);
+            operationLog.record(client, op, scheduledUs, sentUs, completedUs, status);
         }
         completed++;
         if ((status & 0xC0000000) == 0xC0000000) {

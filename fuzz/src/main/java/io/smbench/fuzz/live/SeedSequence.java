@@ -78,9 +78,7 @@ public enum SeedSequence {
             IoctlRequest ioctl = new IoctlRequest(IoctlRequest.FSCTL_VALIDATE_NEGOTIATE_INFO, -1L, -1L, input.array(), 24,
                     true);
             OutgoingRequest plain = d.tree().request(Smb2Command.IOCTL, ioctl);
-            OutgoingRequest signed = new OutgoingRequest(plain.command(), plain.sessionId(), plain.treeId(), 1,
-                    plain.creditRequest(), plain.extraFlags() | Smb2Header.FLAG_SIGNED, ioctl, plain.timeout(), null,
-                    plain.encrypt());
+            OutgoingRequest signed = plain.withFlags(Smb2Header.FLAG_SIGNED);
             d.step("ioctl", List.of(signed), false);
         }
 

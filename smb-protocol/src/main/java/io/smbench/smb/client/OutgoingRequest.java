@@ -57,6 +57,12 @@ public record OutgoingRequest(
                 observer, encrypt);
     }
 
+    /** The same request with {@code flags} added to its header Flags (SMB2_FLAGS_*, MS-SMB2 2.2.1.2). */
+    public OutgoingRequest withFlags(int flags) {
+        return new OutgoingRequest(command, sessionId, treeId, creditCharge, creditRequest, extraFlags | flags, body,
+                timeout, observer, encrypt);
+    }
+
     /** The same request, encrypted or not whatever its session does. */
     public OutgoingRequest encrypted(boolean value) {
         return new OutgoingRequest(command, sessionId, treeId, creditCharge, creditRequest, extraFlags, body, timeout,

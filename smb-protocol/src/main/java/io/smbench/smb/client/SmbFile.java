@@ -134,30 +134,14 @@ public final class SmbFile {
      */
     private CompletableFuture<Smb2Response> sendOnAnyChannel(OutgoingRequest request) {
         SmbConnection first = tree.session().ioChannel();
-        CompletableFuture<Smb2Response> result = new CompletableFuture<>();
-        first.send(request).whenComplete((response, failure) -> {
-            if (failure == null) {
-                result.complete(response);
-                return;
-            }
+        return first.send(request).exceptionallyCompose(failure -> {
             SmbConnection other = tree.session().ioChannel();
-            if (channelLost(failure) && other != first && other.channel().isActive()) {
-                OutgoingRequest replay = new OutgoingRequest(request.command(), request.sessionId(), request.treeId(),
-                        request.creditCharge(), request.creditRequest(), request.extraFlags() | REPLAY_OPERATION,
-                        request.body(), request.timeout(), request.observer(), request.encrypt());
-                tree.session().countReplay();
-                other.send(replay).whenComplete((again, failedAgain) -> {
-                    if (failedAgain == null) {
-                        result.complete(again);
-                    } else {
-                        result.completeExceptionally(failedAgain);
-                    }
-                });
-            } else {
-                result.completeExceptionally(failure);
+            if (!channelLost(failure) || other == first || !other.channel().isActive()) {
+                return CompletableFuture.failedFuture(failure);
             }
+            tree.session().countReplay();
+            return other.send(request.withFlags(REPLAY_OPERATION));
         });
-        return result;
     }
 
     private static boolean channelLost(Throwable failure) {

@@ -182,9 +182,7 @@ public final class SmbTree {
     public OutgoingRequest request(int command, BodyWriter body) {
         OutgoingRequest request = session.request(command, treeId, body).encrypted(encrypt);
         if (isDfs()) {
-            request = new OutgoingRequest(request.command(), request.sessionId(), request.treeId(),
-                    request.creditCharge(), request.creditRequest(), request.extraFlags() | DFS_OPERATIONS,
-                    request.body(), request.timeout(), request.observer(), request.encrypt());
+            request = request.withFlags(DFS_OPERATIONS);
         }
         return request;
     }

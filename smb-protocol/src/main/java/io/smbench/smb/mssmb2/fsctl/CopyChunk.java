@@ -1,5 +1,7 @@
 package io.smbench.smb.mssmb2.fsctl;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -21,13 +23,14 @@ public record CopyChunk(ResumeKey source, List<Range> chunks) {
 
     public byte[] encode() {
         byte[] out = new byte[ResumeKey.LENGTH + 8 + CHUNK_LENGTH * chunks.size()];
+        ByteBuffer le = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
         System.arraycopy(source.bytes(), 0, out, 0, ResumeKey.LENGTH);
-        FsctlBuffers.putI32(out, 24, chunks.size());
+        le.putInt(24, chunks.size());
         int at = 32;
         for (Range chunk : chunks) {
-            FsctlBuffers.putI64(out, at, chunk.sourceOffset());
-            FsctlBuffers.putI64(out, at + 8, chunk.targetOffset());
-            FsctlBuffers.putI32(out, at + 16, chunk.length());
+            le.putLong(at, chunk.sourceOffset());
+            le.putLong(at + 8, chunk.targetOffset());
+            le.putInt(at + 16, chunk.length());
             at += CHUNK_LENGTH;
         }
         return out;
@@ -43,7 +46,9 @@ public record CopyChunk(ResumeKey source, List<Range> chunks) {
 
         public static Result decode(byte[] output, boolean limits) {
             FsctlBuffers.require(output, 0, LENGTH, "SRV_COPYCHUNK_RESPONSE", "ChunksWritten..TotalBytesWritten");
-            return new Result(FsctlBuffers.u32(output, 0), FsctlBuffers.u32(output, 4), FsctlBuffers.u32(output, 8),
+            ByteBuffer le = ByteBuffer.wrap(output).order(ByteOrder.LITTLE_ENDIAN);
+            return new Result(Integer.toUnsignedLong(le.getInt(0)), Integer.toUnsignedLong(le.getInt(4)),
+                    Integer.toUnsignedLong(le.getInt(8)),
                     limits);
         }
     }

@@ -2,6 +2,8 @@ package io.smbench.smb.mssmb2.fsctl;
 
 import io.smbench.smb.mssmb2.Smb2DecodeException;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ public record NetworkInterfaceInfo(int ifIndex, int capability, long linkSpeed, 
         while (true) {
             FsctlBuffers.require(output, at, ENTRY_LENGTH, STRUCTURE, "entry " + entries.size());
             entries.add(decodeEntry(output, at));
-            long next = FsctlBuffers.u32(output, at);
+            long next = Integer.toUnsignedLong(ByteBuffer.wrap(output).order(ByteOrder.LITTLE_ENDIAN).getInt(at));
             if (next == 0) {
                 return entries;
             }
@@ -48,7 +50,8 @@ public record NetworkInterfaceInfo(int ifIndex, int capability, long linkSpeed, 
     }
 
     private static NetworkInterfaceInfo decodeEntry(byte[] b, int at) {
-        int family = FsctlBuffers.u16(b, at + 24);
+        ByteBuffer le = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        int family = le.getShort(at + 24) & 0xFFFF;
         int port = (b[at + 26] & 0xFF) << 8 | (b[at + 27] & 0xFF); // network byte order, as in sockaddr
         byte[] ip = switch (family) {
             case AF_INET -> Arrays.copyOfRange(b, at + 28, at + 32);
@@ -57,8 +60,7 @@ public record NetworkInterfaceInfo(int ifIndex, int capability, long linkSpeed, 
                     + (at + 24) + " is 0x" + Integer.toHexString(family) + "; expected 0x2 (AF_INET) or 0x17 (AF_INET6)");
         };
         try {
-            return new NetworkInterfaceInfo(FsctlBuffers.i32(b, at + 4), FsctlBuffers.i32(b, at + 8),
-                    FsctlBuffers.i64(b, at + 16), new InetSocketAddress(InetAddress.getByAddress(ip), port));
+            return new NetworkInterfaceInfo(le.getInt(at + 4), le.getInt(at + 8), le.getLong(at + 16), new InetSocketAddress(InetAddress.getByAddress(ip), port));
         } catch (UnknownHostException impossible) {
             throw new IllegalStateException(impossible); // only thrown for a wrong address length
         }
@@ -67,13 +69,14 @@ public record NetworkInterfaceInfo(int ifIndex, int capability, long linkSpeed, 
     /** Encodes entries as a server would (for tests and the fake server). */
     public static byte[] encodeAll(List<NetworkInterfaceInfo> entries) {
         byte[] out = new byte[ENTRY_LENGTH * entries.size()];
+        ByteBuffer le = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < entries.size(); i++) {
             NetworkInterfaceInfo entry = entries.get(i);
             int at = i * ENTRY_LENGTH;
-            FsctlBuffers.putI32(out, at, i + 1 < entries.size() ? ENTRY_LENGTH : 0);
-            FsctlBuffers.putI32(out, at + 4, entry.ifIndex);
-            FsctlBuffers.putI32(out, at + 8, entry.capability);
-            FsctlBuffers.putI64(out, at + 16, entry.linkSpeed);
+            le.putInt(at, i + 1 < entries.size() ? ENTRY_LENGTH : 0);
+            le.putInt(at + 4, entry.ifIndex);
+            le.putInt(at + 8, entry.capability);
+            le.putLong(at + 16, entry.linkSpeed);
             byte[] ip = entry.address.getAddress().getAddress();
             int family = ip.length == 4 ? AF_INET : AF_INET6;
             out[at + 24] = (byte) family;
